@@ -58,6 +58,16 @@ HkJsonNode  *hk_json_node_get_member_value (const HkJsonNode *node,
                                             guint             index);
 HkJsonNode  *hk_json_node_lookup     (const HkJsonNode *node,
                                       const char       *name);   /* NULL if absent */
+/* TRUE if both trees have the same types and values, with object members in
+ * the same order. Numbers compare as doubles. */
+gboolean     hk_json_node_equal      (const HkJsonNode *a,
+                                      const HkJsonNode *b);
+
+/* The path of member @name of the value at @path, as used in error messages:
+ * "$.people" + "name" gives "$.people.name"; other keys are quoted and long
+ * ones shortened: $.people["two words"]. */
+char        *hk_json_path_append_member (const char *path,
+                                         const char *name);
 
 /* Writer: appends to a GString with correct escaping; the caller adds
  * structure with the begin/end calls. Indented when @pretty. */
@@ -76,6 +86,10 @@ void          hk_json_writer_string       (HkJsonWriter *self, const char *value
 void          hk_json_writer_int          (HkJsonWriter *self, gint64 value);
 void          hk_json_writer_bool         (HkJsonWriter *self, gboolean value);
 void          hk_json_writer_null         (HkJsonWriter *self);
+/* The shortest text that parses back to the same double; null if not finite. */
+void          hk_json_writer_number       (HkJsonWriter *self, double value);
+/* Writes a whole parsed tree (iteratively, whatever its depth). */
+void          hk_json_writer_node         (HkJsonWriter *self, const HkJsonNode *node);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HkJsonWriter, hk_json_writer_free)
 
 G_END_DECLS
