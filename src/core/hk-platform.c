@@ -186,11 +186,15 @@ hk_platform_lock_file (const char  *path,
     HANDLE handle;
     DWORD err;
 
-    wpath = g_utf8_to_utf16 (path, -1, NULL, NULL, error);
+    wpath = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
     if (wpath == NULL)
-      return NULL;
+      {
+        g_set_error_literal (error, HK_ERROR, HK_ERROR_IO,
+                             _("Could not open the vault’s lock file: the file name is not valid."));
+        return NULL;
+      }
 
-    handle = CreateFileW (wpath, GENERIC_READ | GENERIC_WRITE,
+    handle = CreateFileW ((const wchar_t *) wpath, GENERIC_READ | GENERIC_WRITE,
                           FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
                           NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (handle == INVALID_HANDLE_VALUE)
@@ -450,7 +454,7 @@ hk_platform_is_network_fs (const char *path)
     if (wpath == NULL)
       return FALSE;
 
-    if (!GetVolumePathNameW (wpath, root, G_N_ELEMENTS (root)))
+    if (!GetVolumePathNameW ((const wchar_t *) wpath, root, G_N_ELEMENTS (root)))
       return FALSE;
 
     return GetDriveTypeW (root) == DRIVE_REMOTE;
