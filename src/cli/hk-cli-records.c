@@ -1,0 +1,745 @@
+/* hk-cli-records.c: person, case, note, list, show and search commands
+ *
+ * Copyright 2026 The Hearken Developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "hk-cli-private.h"
+
+static gboolean
+require_option (const char  *value,
+                const char  *option,
+                GError     **error)
+{
+  if (value != NULL && *value != '\0')
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("The option %s is required"), option);
+  return FALSE;
+}
+
+/* Loads @id and insists on its kind, so "show --case <a person id>" says
+ * "not found" rather than printing the wrong thing. */
+static HkRecord *
+load_record_of_kind (HkVault       *vault,
+                     const char    *id,
+                     HkRecordKind   kind,
+                     GError       **error)
+{
+  g_autoptr(HkRecord) record = hk_vault_load (vault, id, error);
+
+  if (record == NULL)
+    return NULL;
+  if (hk_record_get_kind (record) != kind)
+    {
+      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND,
+                   _("There is no %s with that id"), hk_record_kind_to_string (kind));
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+static GVariant *
+read_fields_file (HkRecordKind   kind,
+                  const char    *file,
+                  GError       **error)
+{
+  g_autoptr(HkJsonNode) node = hk_cli_read_json_object (file, error);
+
+  if (node == NULL)
+    return NULL;
+  return hk_record_fields_from_json (kind, node, "$", error);
+}
+
+static void
+print_id_or_record (HkCli    *cli,
+                    HkRecord *record)
+{
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    g_print ("%s\n", hk_record_get_id (record));
+}
+
+/* ---- person ---- */
+
+int
+hk_cli_run_person_add (HkCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  g_autofree char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the person as a JSON object from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  g_autofree char *fields_help = hk_cli_describe_fields (HK_RECORD_KIND_PERSON);
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  g_autoptr(HkRecord) person = NULL;
+
+  description = g_strdup_printf (_("JSON keys:\n%s\n"
+                                   "Examples:\n"
+                                   "  hearken-cli person add --file person.json\n"
+                                   "  hearken-cli --passphrase-file pass.txt person add --file - < person.json\n"
+                                   "  where person.json holds {\"name\": \"Jo Bloggs\", \"date_of_birth\": \"1950-04-01\"}\n"
+                                   "\n"
+                                   "Prints the new person’s id (with --json, the whole record)."),
+                                 fields_help);
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a person."), description, &argc, &argv, &error) ||
+      !require_option (file, "--file", &error))
+    return hk_cli_report_error (cli, error);
+
+  /* The passphrase comes first on standard input, then the content. */
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  fields = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
+  if (fields == NULL || !hk_vault_unlock (vault, passphrase, NULL, &error))
+    return hk_cli_report_error (cli, error);
+
+  person = hk_vault_save (vault, HK_RECORD_KIND_PERSON, NULL, NULL, 0, fields, &error);
+  if (person == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_id_or_record (cli, person);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_person_show (HkCli  *cli,
+                        int     argc,
+                        char  **argv)
+{
+  g_autofree char *person_id = NULL;
+  const GOptionEntry entries[] = {
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person_id, N_("The person’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) person = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a person’s details."),
+                             _("Example:\n  hearken-cli person show --person 5f0c…e1"),
+                             &argc, &argv, &error) ||
+      !require_option (person_id, "--person", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL ||
+      (person = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (cli->globals.json)
+    hk_cli_print_record_json (person);
+  else
+    hk_cli_print_record (person, _("Person"), NULL);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_person_edit (HkCli  *cli,
+                        int     argc,
+                        char  **argv)
+{
+  g_autofree char *person_id = NULL;
+  g_autofree char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person_id, N_("The person’s id"), N_("ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the fields to change as a JSON object from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  g_autofree char *fields_help = hk_cli_describe_fields (HK_RECORD_KIND_PERSON);
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(GVariant) changes = NULL;
+  g_autoptr(HkRecord) current = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+  g_autoptr(GVariantDict) merged = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  description = g_strdup_printf (_("Only the keys in the file change; the others keep their values. "
+                                   "The previous revision is kept.\n"
+                                   "\n"
+                                   "JSON keys:\n%s\n"
+                                   "Example:\n"
+                                   "  hearken-cli person edit --person 5f0c…e1 --file changes.json\n"
+                                   "  where changes.json holds {\"preferred_name\": \"Jo\"}"),
+                                 fields_help);
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Change a person’s details."), description,
+                             &argc, &argv, &error) ||
+      !require_option (person_id, "--person", &error) ||
+      !require_option (file, "--file", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  changes = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
+  if (changes == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (current = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  merged = g_variant_dict_new (hk_record_get_fields (current));
+  g_variant_iter_init (&iter, changes);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_variant_dict_insert_value (merged, key, value);
+      g_variant_unref (value);
+    }
+
+  fields = g_variant_ref_sink (g_variant_dict_end (merged));
+  saved = hk_vault_save (vault, HK_RECORD_KIND_PERSON, person_id,
+                         hk_record_get_parent_id (current),
+                         hk_record_get_revision (current),
+                         fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_id_or_record (cli, saved);
+  return HK_CLI_EXIT_OK;
+}
+
+/* ---- case ---- */
+
+int
+hk_cli_run_case_open (HkCli  *cli,
+                      int     argc,
+                      char  **argv)
+{
+  g_autofree char *person_id = NULL;
+  g_autofree char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "person", 'p', 0, G_OPTION_ARG_STRING, &person_id, N_("The person the case is about"), N_("ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read extra case fields as a JSON object from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  g_autofree char *fields_help = hk_cli_describe_fields (HK_RECORD_KIND_CASE);
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(GVariant) extra = NULL;
+  g_autoptr(HkRecord) person = NULL;
+  g_autoptr(HkRecord) kase = NULL;
+
+  description = g_strdup_printf (_("The case opens today with status “open”. Optional JSON keys:\n%s\n"
+                                   "Examples:\n"
+                                   "  hearken-cli case open --person 5f0c…e1\n"
+                                   "  hearken-cli case open --person 5f0c…e1 --file case.json\n"
+                                   "  where case.json holds {\"summary\": \"Concerns raised by GP\", \"worker\": \"A. Khan\"}\n"
+                                   "\n"
+                                   "Prints the new case id (with --json, the whole record)."),
+                                 fields_help);
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Open a case for a person."), description,
+                             &argc, &argv, &error) ||
+      !require_option (person_id, "--person", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (file != NULL && (extra = read_fields_file (HK_RECORD_KIND_CASE, file, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (person = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL ||
+      (kase = hk_vault_open_case (vault, person_id, extra, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_id_or_record (cli, kase);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_case_close (HkCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  g_autofree char *case_id = NULL;
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case to close"), N_("ID") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date,
+      N_("The closing date, YYYY-MM-DD (default: today)"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+  g_autoptr(GVariantDict) dict = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  g_autofree char *closed_on = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Close a case."),
+                             _("The closing date may not lie in the future or before the opening date.\n"
+                               "\n"
+                               "Examples:\n"
+                               "  hearken-cli case close --case 9a1d…07\n"
+                               "  hearken-cli case close --case 9a1d…07 --date 2026-03-31"),
+                             &argc, &argv, &error) ||
+      !require_option (case_id, "--case", &error))
+    return hk_cli_report_error (cli, error);
+
+  if (date != NULL)
+    closed_on = g_strstrip (g_strdup (date));
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      closed_on = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL ||
+      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (g_strcmp0 (hk_record_get_string (kase, "status"), "closed") == 0)
+    {
+      g_set_error (&error, HK_ERROR, HK_ERROR_INVALID, _("The case is already closed"));
+      return hk_cli_report_error (cli, error);
+    }
+
+  dict = g_variant_dict_new (hk_record_get_fields (kase));
+  g_variant_dict_insert (dict, "status", "s", "closed");
+  g_variant_dict_insert (dict, "closed_on", "s", closed_on);
+  fields = g_variant_ref_sink (g_variant_dict_end (dict));
+  saved = hk_vault_save (vault, HK_RECORD_KIND_CASE, case_id, hk_record_get_parent_id (kase),
+                         hk_record_get_revision (kase), fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_id_or_record (cli, saved);
+  return HK_CLI_EXIT_OK;
+}
+
+/* ---- note ---- */
+
+static GVariant *
+read_present_file (const char  *file,
+                   GError     **error)
+{
+  g_autofree char *text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, error);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+  g_auto(GStrv) list = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  names = g_strv_builder_new ();
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0')
+        g_strv_builder_add (names, lines[i]);
+    }
+  list = g_strv_builder_end (names);
+  return g_variant_ref_sink (g_variant_new_strv ((const char * const *) list, -1));
+}
+
+int
+hk_cli_run_note_add (HkCli  *cli,
+                     int     argc,
+                     char  **argv)
+{
+  g_autofree char *case_id = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *occurred = NULL;
+  g_autofree char *present_file = NULL;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case the note belongs to"), N_("ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the note text from FILE (- for standard input)"), N_("FILE") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
+      N_("conversation (default), visit, phone_call, meeting or other"), N_("KIND") },
+    { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &occurred,
+      N_("When it happened, ISO 8601 such as 2026-03-05T14:30 (default: now)"), N_("WHEN") },
+    { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &present_file,
+      N_("Read who was present from FILE, one name per line"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(HkRecord) note = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *occurred_at = NULL;
+  g_autoptr(GVariant) present = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  GVariantDict dict;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a note to a case."),
+                             _("A note recorded more than a day after it happened is marked as a late entry.\n"
+                               "Only one of --file and --present-file may be standard input; the passphrase, "
+                               "when also read from standard input, is its first line.\n"
+                               "\n"
+                               "Examples:\n"
+                               "  hearken-cli note add --case 9a1d…07 --file visit.txt --kind visit\n"
+                               "  hearken-cli note add --case 9a1d…07 --file - --occurred-at 2026-03-05T14:30 "
+                               "--present-file present.txt < note.txt\n"
+                               "\n"
+                               "Prints the new note’s id (with --json, the whole record)."),
+                             &argc, &argv, &error) ||
+      !require_option (case_id, "--case", &error) ||
+      !require_option (file, "--file", &error))
+    return hk_cli_report_error (cli, error);
+
+  if (kind == NULL)
+    kind = g_strdup ("conversation");
+  else if (hk_field_spec_get_value_label (hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind"), kind) == NULL)
+    return hk_cli_usage_error (cli, _("--kind: expected conversation, visit, phone_call, meeting or other"));
+
+  if (occurred != NULL)
+    occurred_at = hk_cli_normalize_datetime (occurred, &error);
+  else
+    occurred_at = hk_cli_iso8601_now ();
+  if (occurred_at == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
+    return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error);
+  if (text == NULL)
+    return hk_cli_report_error (cli, error);
+  if (present_file != NULL && (present = read_present_file (present_file, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "kind", "s", kind);
+  g_variant_dict_insert (&dict, "occurred_at", "s", occurred_at);
+  g_variant_dict_insert (&dict, "text", "s", text);
+  if (present != NULL)
+    g_variant_dict_insert_value (&dict, "present", present);
+  fields = g_variant_ref_sink (g_variant_dict_end (&dict));
+
+  note = hk_vault_save (vault, HK_RECORD_KIND_NOTE, NULL, case_id, 0, fields, &error);
+  if (note == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_id_or_record (cli, note);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_note_history (HkCli  *cli,
+                         int     argc,
+                         char  **argv)
+{
+  g_autofree char *note_id = NULL;
+  const GOptionEntry entries[] = {
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note_id, N_("The note’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) note = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a note’s earlier revisions, oldest first."),
+                             _("The current revision is shown by “hearken-cli show”; this lists the ones it "
+                               "replaced, each with who saved it and when.\n"
+                               "\n"
+                               "Example:\n"
+                               "  hearken-cli note history --note 3c7e…5b"),
+                             &argc, &argv, &error) ||
+      !require_option (note_id, "--note", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL ||
+      (note = load_record_of_kind (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL ||
+      (revisions = hk_vault_list_revisions (vault, note_id, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_json_writer_begin_array (writer);
+      for (guint i = 0; i < revisions->len; i++)
+        hk_record_write_json (g_ptr_array_index (revisions, i), writer);
+      hk_json_writer_end_array (writer);
+      hk_cli_print_json (writer);
+      return HK_CLI_EXIT_OK;
+    }
+
+  if (revisions->len == 0)
+    g_print ("%s\n", _("This note has no earlier revisions."));
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      hk_cli_print_record (g_ptr_array_index (revisions, i), _("Note"), NULL);
+    }
+  return HK_CLI_EXIT_OK;
+}
+
+/* ---- list, show, search ---- */
+
+static gboolean
+parse_status_filter (const char  *status,
+                     const char **out,
+                     GError     **error)
+{
+  if (status == NULL || g_str_equal (status, "all"))
+    *out = NULL;
+  else if (g_str_equal (status, "open") || g_str_equal (status, "closed"))
+    *out = status;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--status: expected open, closed or all"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_cases (HkCli      *cli,
+             GPtrArray  *summaries,
+             const char *status,
+             GHashTable *only_ids)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      HkCaseSummary *s = g_ptr_array_index (summaries, i);
+
+      if (status != NULL && g_strcmp0 (hk_case_summary_get_status (s), status) != 0)
+        continue;
+      if (only_ids != NULL && !g_hash_table_contains (only_ids, hk_case_summary_get_case_id (s)))
+        continue;
+      g_ptr_array_add (shown, s);
+    }
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_json_writer_begin_array (writer);
+      for (guint i = 0; i < shown->len; i++)
+        hk_cli_write_case_summary_json (g_ptr_array_index (shown, i), writer);
+      hk_json_writer_end_array (writer);
+      hk_cli_print_json (writer);
+    }
+  else
+    hk_cli_print_case_table (shown);
+}
+
+#define LIST_STATUS_ENTRY(var) \
+  { "status", 's', 0, G_OPTION_ARG_STRING, &(var), \
+    N_("Which cases: open, closed or all (default: all)"), N_("STATUS") }
+
+int
+hk_cli_run_list (HkCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autofree char *status = NULL;
+  const GOptionEntry entries[] = {
+    LIST_STATUS_ENTRY (status),
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  const char *filter = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("List cases."),
+                             _("Columns: case id, the person’s name, status, date opened (day first) and "
+                               "number of notes. With --json, an array of objects with the keys id, "
+                               "person_id, person_name, status, opened_on, closed_on, summary, worker and "
+                               "note_count (dates as YYYY-MM-DD).\n"
+                               "\n"
+                               "Examples:\n"
+                               "  hearken-cli list\n"
+                               "  hearken-cli list --status open --json"),
+                             &argc, &argv, &error) ||
+      !parse_status_filter (status, &filter, &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL || (summaries = hk_vault_list_cases (vault, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_cases (cli, summaries, filter, NULL);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_search (HkCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *status = NULL;
+  const GOptionEntry entries[] = {
+    { "query-file", 'q', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the words to search for from FILE (- for standard input)"), N_("FILE") },
+    LIST_STATUS_ENTRY (status),
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GHashTable) matches = NULL;
+  g_autofree char *query = NULL;
+  const char *filter = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Find cases by words in people, cases and notes."),
+                             _("A case matches when every word of the query starts a word in its person’s "
+                               "details, the case or one of its notes. The query is read from a file because "
+                               "it is personal content. The output is the same as “hearken-cli list”.\n"
+                               "\n"
+                               "Examples:\n"
+                               "  hearken-cli search --query-file query.txt\n"
+                               "  hearken-cli --passphrase-file pass.txt search --query-file - --json <<< 'bloggs fall'"),
+                             &argc, &argv, &error) ||
+      !require_option (file, "--query-file", &error) ||
+      !parse_status_filter (status, &filter, &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  query = hk_cli_read_content (file, 64 * 1024, NULL, &error);
+  if (query == NULL)
+    return hk_cli_report_error (cli, error);
+  g_strstrip (query);
+  if (*query == '\0')
+    return hk_cli_usage_error (cli, _("The search query is empty"));
+
+  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (matches = hk_vault_search (vault, query, &error)) == NULL ||
+      (summaries = hk_vault_list_cases (vault, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_cases (cli, summaries, filter, matches);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_show (HkCli  *cli,
+                 int     argc,
+                 char  **argv)
+{
+  g_autofree char *case_id = NULL;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(HkRecord) person = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a case with its person and notes."),
+                             _("Notes are listed newest first; notes recorded more than a day after the "
+                               "event are marked as late entries. Viewing is recorded in the activity log. "
+                               "With --json: {\"case\": {…}, \"person\": {…}, \"notes\": [{…}, …]}, each "
+                               "record with id, kind, revision, parent_id, created_at, modified_at, "
+                               "modified_by and fields.\n"
+                               "\n"
+                               "Examples:\n"
+                               "  hearken-cli show --case 9a1d…07\n"
+                               "  hearken-cli show --case 9a1d…07 --json"),
+                             &argc, &argv, &error) ||
+      !require_option (case_id, "--case", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL ||
+      !hk_vault_load_case (vault, case_id, &kase, &person, &notes, &error))
+    return hk_cli_report_error (cli, error);
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_json_writer_begin_object (writer);
+      hk_json_writer_key (writer, "case");
+      hk_record_write_json (kase, writer);
+      hk_json_writer_key (writer, "person");
+      if (person != NULL)
+        hk_record_write_json (person, writer);
+      else
+        hk_json_writer_null (writer);
+      hk_json_writer_key (writer, "notes");
+      hk_json_writer_begin_array (writer);
+      for (guint i = 0; notes != NULL && i < notes->len; i++)
+        hk_record_write_json (g_ptr_array_index (notes, i), writer);
+      hk_json_writer_end_array (writer);
+      hk_json_writer_end_object (writer);
+      hk_cli_print_json (writer);
+      return HK_CLI_EXIT_OK;
+    }
+
+  hk_cli_print_record (kase, _("Case"), NULL);
+  g_print ("\n");
+  if (person != NULL)
+    hk_cli_print_record (person, _("Person"), NULL);
+  else
+    g_print ("%s\n", _("The person’s record could not be read."));
+
+  g_print ("\n");
+  if (notes == NULL || notes->len == 0)
+    g_print ("%s\n", _("No notes yet."));
+  else
+    {
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u note, newest first",
+                                                              "%u notes, newest first",
+                                                              notes->len),
+                                                  notes->len);
+      g_print ("%s\n", heading);
+    }
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      HkRecord *note = g_ptr_array_index (notes, i);
+
+      g_print ("\n");
+      hk_cli_print_record (note, _("Note"),
+                           hk_record_get_boolean (note, "late_entry") ? _("LATE ENTRY") : NULL);
+    }
+  return HK_CLI_EXIT_OK;
+}
