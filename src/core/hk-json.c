@@ -671,6 +671,7 @@ parse_number (Parser     *p,
   char stack_buf[64];
   g_autofree char *heap_buf = NULL;
   char *buf = stack_buf;
+  gboolean has_point_or_exponent = FALSE;
   double value;
 
 #define DIGIT_AT(k) ((k) < p->len && g_ascii_isdigit (p->data[k]))
@@ -692,6 +693,7 @@ parse_number (Parser     *p,
     }
   if (i < p->len && p->data[i] == '.')
     {
+      has_point_or_exponent = TRUE;
       i++;
       if (!DIGIT_AT (i))
         return parser_fail (p, TRUE, i, _("invalid number: digit expected after ‘.’"));
@@ -700,6 +702,7 @@ parse_number (Parser     *p,
     }
   if (i < p->len && (p->data[i] == 'e' || p->data[i] == 'E'))
     {
+      has_point_or_exponent = TRUE;
       i++;
       if (i < p->len && (p->data[i] == '+' || p->data[i] == '-'))
         i++;
@@ -709,6 +712,26 @@ parse_number (Parser     *p,
         i++;
     }
 #undef DIGIT_AT
+
+  /* Most numbers are small integers, exact in a double: skip strtod. */
+  if (!has_point_or_exponent && i - start <= 16)
+    {
+      gsize k = start;
+      gboolean negative = p->data[k] == '-';
+      gint64 n = 0;
+
+      if (negative)
+        k++;
+      if (i - k <= 15)
+        {
+          for (; k < i; k++)
+            n = n * 10 + (p->data[k] - '0');
+          node->type = HK_JSON_NUMBER;
+          node->v.number = negative ? -(double) n : (double) n;
+          p->pos = i;
+          return TRUE;
+        }
+    }
 
   if (i - start > MAX_NUMBER_CHARS)
     return parser_fail (p, TRUE, start, _("number longer than %d characters"), MAX_NUMBER_CHARS);
