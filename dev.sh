@@ -29,6 +29,8 @@ readonly packages=(
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libsodium-dev
   libpwquality-dev cracklib-runtime
   desktop-file-utils appstream
+  # glib-compile-resources runs xmllint for preprocess="xml-stripblanks".
+  libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core python3
   # GTK loads its SVG icons through the gdk-pixbuf loader from librsvg.
   librsvg2-common adwaita-icon-theme
@@ -91,7 +93,8 @@ Run it again with sudo (sudo ./dev.sh $1) so they can be installed."
   say "Installing missing packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # With recommends, as a desktop user would have them (MIME data, fonts, …).
+  apt-get install -y -q "${missing[@]}"
 }
 
 # ---- building ------------------------------------------------------------
