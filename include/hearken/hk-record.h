@@ -132,6 +132,6 @@ gboolean hk_nhs_number_is_valid  (const char *text);
 char    *hk_nhs_number_normalize (const char *text);  /* "943 476 5919" → "9434765919", NULL if invalid */
 
 /* Note late-entry rule: recorded more than this long after it happened. */
-#define HK_LATE_ENTRY_THRESHOLD_USEC (G_USEC_PER_SEC * 60 * 60 * 24)
+#define HK_LATE_ENTRY_THRESHOLD_USEC (G_GINT64_CONSTANT (24) * 60 * 60 * G_USEC_PER_SEC)
 
 G_END_DECLS
