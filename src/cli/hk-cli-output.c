@@ -87,6 +87,15 @@ hk_cli_normalize_datetime (const char  *text,
   copy = g_strstrip (g_strdup (text));
   if (strlen (copy) > 10 && copy[10] == ' ')
     copy[10] = 'T';
+  /* GLib wants seconds; people write "14:30". */
+  if (strlen (copy) >= 16 && copy[10] == 'T' && copy[13] == ':' &&
+      (copy[16] == '\0' || copy[16] == '+' || copy[16] == '-' || copy[16] == 'Z'))
+    {
+      g_autofree char *with_seconds = g_strdup_printf ("%.16s:00%s", copy, copy + 16);
+
+      g_free (copy);
+      copy = g_steal_pointer (&with_seconds);
+    }
   if (strlen (copy) == 10)
     {
       g_autofree char *midnight = g_strconcat (copy, "T00:00:00", NULL);
@@ -328,6 +337,8 @@ hk_cli_print_table (const char * const *headers,
           else
             g_string_append (out, row[c]);
         }
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
       g_string_append_c (out, '\n');
     }
 

@@ -333,7 +333,7 @@ hk_cli_normalize_recovery_key (const HkSecret  *key,
         continue;
       if (!g_ascii_isalnum (c))
         {
-          g_set_error (error, HK_ERROR, HK_ERROR_WRONG_PASSPHRASE,
+          g_set_error (error, HK_ERROR, HK_ERROR_INVALID,
                        _("That is not a recovery key: it may contain only letters, digits, dashes and spaces"));
           return NULL;
         }

@@ -127,6 +127,7 @@ int hk_cli_run_person_edit  (HkCli *cli, int argc, char **argv);
 int hk_cli_run_case_open    (HkCli *cli, int argc, char **argv);
 int hk_cli_run_case_close   (HkCli *cli, int argc, char **argv);
 int hk_cli_run_note_add     (HkCli *cli, int argc, char **argv);
+int hk_cli_run_note_edit    (HkCli *cli, int argc, char **argv);
 int hk_cli_run_note_history (HkCli *cli, int argc, char **argv);
 int hk_cli_run_list         (HkCli *cli, int argc, char **argv);
 int hk_cli_run_show         (HkCli *cli, int argc, char **argv);

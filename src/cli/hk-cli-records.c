@@ -456,6 +456,91 @@ hk_cli_run_note_add (HkCli  *cli,
 }
 
 int
+hk_cli_run_note_edit (HkCli  *cli,
+                      int     argc,
+                      char  **argv)
+{
+  g_autofree char *note_id = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *occurred = NULL;
+  g_autofree char *present_file = NULL;
+  const GOptionEntry entries[] = {
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note_id, N_("The note’s id"), N_("ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the new note text from FILE (- for standard input)"), N_("FILE") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
+      N_("conversation, visit, phone_call, meeting or other"), N_("KIND") },
+    { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &occurred,
+      N_("When it happened, ISO 8601 such as 2026-03-05T14:30"), N_("WHEN") },
+    { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &present_file,
+      N_("Read who was present from FILE, one name per line"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(HkRecord) current = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *occurred_at = NULL;
+  g_autoptr(GVariant) present = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  g_autoptr(GVariantDict) dict = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Correct a note."),
+                             _("Only the parts given change. The previous revision is kept and can be read "
+                               "with “hearken-cli note history”.\n"
+                               "\n"
+                               "Example:\n"
+                               "  hearken-cli note edit --note 3c7e…5b --file corrected.txt"),
+                             &argc, &argv, &error) ||
+      !require_option (note_id, "--note", &error))
+    return hk_cli_report_error (cli, error);
+
+  if (file == NULL && kind == NULL && occurred == NULL && present_file == NULL)
+    return hk_cli_usage_error (cli, _("Nothing to change: give --file, --kind, --occurred-at or --present-file"));
+  if (kind != NULL &&
+      hk_field_spec_get_value_label (hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind"), kind) == NULL)
+    return hk_cli_usage_error (cli, _("--kind: expected conversation, visit, phone_call, meeting or other"));
+  if (occurred != NULL && (occurred_at = hk_cli_normalize_datetime (occurred, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+  if (file != NULL && present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
+    return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+  if (file != NULL && (text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+  if (present_file != NULL && (present = read_present_file (present_file, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (current = load_record_of_kind (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  dict = g_variant_dict_new (hk_record_get_fields (current));
+  if (text != NULL)
+    g_variant_dict_insert (dict, "text", "s", text);
+  if (kind != NULL)
+    g_variant_dict_insert (dict, "kind", "s", kind);
+  if (occurred_at != NULL)
+    g_variant_dict_insert (dict, "occurred_at", "s", occurred_at);
+  if (present != NULL)
+    g_variant_dict_insert_value (dict, "present", present);
+  fields = g_variant_ref_sink (g_variant_dict_end (dict));
+
+  saved = hk_vault_save (vault, HK_RECORD_KIND_NOTE, note_id, hk_record_get_parent_id (current),
+                         hk_record_get_revision (current), fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+
+  print_id_or_record (cli, saved);
+  return HK_CLI_EXIT_OK;
+}
+
+int
 hk_cli_run_note_history (HkCli  *cli,
                          int     argc,
                          char  **argv)

@@ -351,6 +351,7 @@ static const HkCliCommand case_commands[] = {
 
 static const HkCliCommand note_commands[] = {
   { "add",     N_("Add a note to a case from a text file and print the note id"), hk_cli_run_note_add, NULL },
+  { "edit",    N_("Correct a note, keeping the previous revision"), hk_cli_run_note_edit, NULL },
   { "history", N_("Show a note’s earlier revisions"), hk_cli_run_note_history, NULL },
   { NULL }
 };
@@ -360,7 +361,7 @@ static const HkCliCommand top_commands[] = {
   { "demo",    N_("Add synthetic demonstration records (optionally to a new demo vault)"), hk_cli_run_demo, NULL },
   { "person",  N_("Add, show or edit people"), NULL, person_commands },
   { "case",    N_("Open or close cases"), NULL, case_commands },
-  { "note",    N_("Add notes and read their history"), NULL, note_commands },
+  { "note",    N_("Add and correct notes, and read their history"), NULL, note_commands },
   { "list",    N_("List cases"), hk_cli_run_list, NULL },
   { "show",    N_("Show a case with its person and notes"), hk_cli_run_show, NULL },
   { "search",  N_("Find cases by words in people, cases and notes"), hk_cli_run_search, NULL },
