@@ -496,14 +496,16 @@ drain_pending_events (HkVault  *self,
        * one is dropped, a valid one is re-checked for shape. */
       if (crypto_box_seal_open (plain, sealed, sealed_len, self->keys->event_pk, self->keys->event_sk) == 0)
         {
-          g_autoptr(GVariant) v = g_variant_new_from_data (ACTIVITY_TYPE, plain, len, FALSE, NULL, NULL);
-          g_autoptr(GVariant) normal = g_variant_get_normal_form (v);
+          g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_from_data (ACTIVITY_TYPE, plain, len, FALSE,
+                                                                               NULL, NULL));
+          /* A deep copy that owns its memory: plain is freed below. */
+          g_autoptr(GVariant) entry = _hk_variant_copy_wiped (v);
           gint32 kind;
 
-          g_variant_get_child (normal, 0, "i", &kind);
+          g_variant_get_child (entry, 0, "i", &kind);
           if (kind == HK_ACTIVITY_UNLOCK_FAILED || kind == HK_ACTIVITY_EXPORT ||
               kind == HK_ACTIVITY_RESTORED || kind == HK_ACTIVITY_MIGRATED)
-            g_ptr_array_add (entries, g_variant_ref_sink (g_steal_pointer (&normal)));
+            g_ptr_array_add (entries, g_steal_pointer (&entry));
         }
     }
   sqlite3_reset (stmt);
@@ -1795,8 +1797,6 @@ hk_vault_list (HkVault       *self,
     records = list_locked (self, kind, parent_id, failures, error);
   g_rec_mutex_unlock (&self->mutex);
 
-  for (guint i = 0; records && i < failures->len; i++)
-    g_warning ("%s", (const char *) failures->pdata[i]); /* ids and kinds only */
   if (out_failures && records)
     *out_failures = g_steal_pointer (&failures);
   return records;
