@@ -113,6 +113,15 @@ test_case (gconstpointer data)
 }
 
 static void
+test_dictionary_installed (void)
+{
+  /* The dictionary rows below need it; say so plainly when it is missing. */
+  if (!g_file_test ("/var/cache/cracklib/cracklib_dict.pwd", G_FILE_TEST_IS_REGULAR) &&
+      !g_file_test ("/usr/share/cracklib/pw_dict.pwd", G_FILE_TEST_IS_REGULAR))
+    g_error ("No cracklib dictionary: install Debian's cracklib-runtime package");
+}
+
+static void
 test_null (void)
 {
   g_autoptr(HkPassphraseQuality) quality = hk_passphrase_quality_check (NULL, NULL);
@@ -153,6 +162,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_assert_true (hk_init ());
+
+  g_test_add_func ("/passphrase-quality/dictionary-installed", test_dictionary_installed);
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
