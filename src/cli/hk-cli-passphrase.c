@@ -289,16 +289,16 @@ hk_cli_read_new_passphrase (const char  *file,
   return g_steal_pointer (&passphrase);
 }
 
+/* Checked against the login name, which libpwquality refuses inside a passphrase. */
 gboolean
 hk_cli_check_passphrase_quality (const HkSecret  *passphrase,
-                                 const char      *user_name,
                                  GError         **error)
 {
   g_autoptr(HkPassphraseQuality) quality = NULL;
 
   g_return_val_if_fail (passphrase != NULL, FALSE);
 
-  quality = hk_passphrase_quality_check (passphrase, user_name);
+  quality = hk_passphrase_quality_check (passphrase, g_get_user_name ());
   if (quality == NULL || !quality->acceptable)
     {
       g_set_error (error, HK_ERROR, HK_ERROR_WEAK_PASSPHRASE, _("The new passphrase was refused: %s"),

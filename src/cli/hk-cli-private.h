@@ -82,7 +82,6 @@ HkSecret     *hk_cli_get_secret             (const char       *file,
 HkSecret     *hk_cli_read_new_passphrase    (const char       *file,
                                              GError          **error);
 gboolean      hk_cli_check_passphrase_quality (const HkSecret *passphrase,
-                                             const char       *user_name,
                                              GError          **error);
 HkSecret     *hk_cli_normalize_recovery_key (const HkSecret   *key,
                                              GError          **error);

@@ -124,7 +124,7 @@ create_vault (HkCli         *cli,
     return NULL;
   owner = read_owner_name (owner_file, error);
   if (owner == NULL ||
-      !hk_cli_check_passphrase_quality (passphrase, owner, error) ||
+      !hk_cli_check_passphrase_quality (passphrase, error) ||
       !ensure_parent_directory (path, error))
     return NULL;
 
@@ -551,7 +551,7 @@ hk_cli_run_passwd (HkCli  *cli,
       (current = hk_cli_read_passphrase (cli, &error)) == NULL ||
       !hk_vault_unlock (vault, current, NULL, &error) ||
       (new_passphrase = hk_cli_read_new_passphrase (new_file, &error)) == NULL ||
-      !hk_cli_check_passphrase_quality (new_passphrase, hk_vault_get_owner_name (vault), &error))
+      !hk_cli_check_passphrase_quality (new_passphrase, &error))
     return hk_cli_report_error (cli, error);
 
   if (hk_secret_equal (current, new_passphrase))
@@ -605,7 +605,7 @@ hk_cli_run_recover (HkCli  *cli,
       (typed_key = hk_cli_get_secret (key_file, _("Recovery key: "), _("recovery key"), &error)) == NULL ||
       (key = hk_cli_normalize_recovery_key (typed_key, &error)) == NULL ||
       (new_passphrase = hk_cli_read_new_passphrase (new_source, &error)) == NULL ||
-      !hk_cli_check_passphrase_quality (new_passphrase, g_get_real_name (), &error) ||
+      !hk_cli_check_passphrase_quality (new_passphrase, &error) ||
       !hk_vault_recover (vault, key, new_passphrase, &error))
     return hk_cli_report_error (cli, error);
 
@@ -790,16 +790,14 @@ hk_cli_run_restore (HkCli  *cli,
 
 /* ---- log ---- */
 
+/* The same form as the records' created_at and modified_at. */
 static char *
 format_iso_usec (gint64 usec)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) epoch = g_date_time_new_from_unix_utc (0);
+  g_autoptr(GDateTime) dt = g_date_time_add (epoch, usec);
 
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+  return dt != NULL ? g_date_time_format_iso8601 (dt) : NULL;
 }
 
 int
