@@ -358,12 +358,6 @@ hk_cli_normalize_recovery_key (const HkSecret  *key,
   return g_steal_pointer (&grouped);
 }
 
-gboolean
-hk_cli_stdin_is_tty (void)
-{
-  return isatty (0);
-}
-
 char *
 hk_cli_read_content (const char  *file,
                      gsize        max_bytes,

@@ -91,7 +91,6 @@ char         *hk_cli_read_content           (const char       *file,
                                              GError          **error);
 HkJsonNode   *hk_cli_read_json_object       (const char       *file,
                                              GError          **error);
-gboolean      hk_cli_stdin_is_tty           (void);
 
 /* hk-cli-output.c */
 char         *hk_cli_format_date            (const char       *iso_date);
