@@ -331,6 +331,7 @@ parser_fail (Parser     *p,
 {
   g_autofree char *path = NULL;
   g_autofree char *what = NULL;
+  g_autofree char *at = NULL;
   va_list ap;
 
   if (p->error == NULL)
@@ -340,10 +341,25 @@ parser_fail (Parser     *p,
   va_start (ap, format);
   what = g_strdup_vprintf (format, ap);
   va_end (ap);
+  /* Formatted apart: xgettext cannot see through G_GSIZE_FORMAT. */
+  at = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
   /* Translators: "$.people[3].name: invalid UTF-8 at byte 1234" */
-  g_set_error (p->error, HK_ERROR, HK_ERROR_INVALID, _("%s: %s at byte %" G_GSIZE_FORMAT),
-               path, what, offset);
+  g_set_error (p->error, HK_ERROR, HK_ERROR_INVALID, _("%s: %s at byte %s"), path, what, at);
   return FALSE;
+}
+
+static gboolean
+fail_string_too_long (Parser   *p,
+                      gboolean  with_child,
+                      gsize     offset)
+{
+  gsize max = p->limits.max_string_bytes;
+  g_autofree char *n = g_strdup_printf ("%" G_GSIZE_FORMAT, max);
+
+  return parser_fail (p, with_child, offset,
+                      ngettext ("string longer than %s byte", "string longer than %s bytes",
+                                (gulong) MIN (max, G_MAXULONG)),
+                      n);
 }
 
 static void
@@ -548,8 +564,7 @@ parse_string (Parser      *p,
       if (run > p->pos)
         {
           if (p->scratch_len + (run - p->pos) > max)
-            return parser_fail (p, with_child, p->pos + (max - p->scratch_len),
-                                _("string longer than %" G_GSIZE_FORMAT " bytes"), max);
+            return fail_string_too_long (p, with_child, p->pos + (max - p->scratch_len));
           scratch_append (p, p->data + p->pos, run - p->pos);
           p->pos = run;
         }
@@ -618,8 +633,7 @@ parse_string (Parser      *p,
           p->pos = esc + 2;
         append:
           if (p->scratch_len + n > max)
-            return parser_fail (p, with_child, esc,
-                                _("string longer than %" G_GSIZE_FORMAT " bytes"), max);
+            return fail_string_too_long (p, with_child, esc);
           scratch_append (p, buf, n);
         }
       else if (c == '\0')
@@ -637,8 +651,7 @@ parse_string (Parser      *p,
           if (n == 0)
             return parser_fail (p, with_child, p->pos, _("invalid UTF-8"));
           if (p->scratch_len + n > max)
-            return parser_fail (p, with_child, p->pos,
-                                _("string longer than %" G_GSIZE_FORMAT " bytes"), max);
+            return fail_string_too_long (p, with_child, p->pos);
           scratch_append (p, p->data + p->pos, n);
           p->pos += n;
         }
@@ -846,7 +859,9 @@ open_container (Parser   *p,
   Frame *f;
 
   if (p->n_frames >= p->limits.max_depth)
-    return parser_fail (p, TRUE, p->pos, _("nesting deeper than %u levels"),
+    return parser_fail (p, TRUE, p->pos,
+                        ngettext ("nesting deeper than %u level", "nesting deeper than %u levels",
+                                  p->limits.max_depth),
                         p->limits.max_depth);
 
   if (p->n_frames == p->frames_size)
@@ -906,8 +921,11 @@ check_member_limit (Parser *p)
 
   if (p->n_items - f->start >= p->limits.max_members)
     return parser_fail (p, FALSE, p->pos,
-                        f->is_object ? _("object has more than %u members")
-                                     : _("array has more than %u elements"),
+                        f->is_object
+                          ? ngettext ("object has more than %u member",
+                                      "object has more than %u members", p->limits.max_members)
+                          : ngettext ("array has more than %u element",
+                                      "array has more than %u elements", p->limits.max_members),
                         p->limits.max_members);
   return TRUE;
 }
@@ -1124,9 +1142,13 @@ hk_json_parse (const char          *data,
 
   if (len > p.limits.max_bytes)
     {
+      g_autofree char *n = g_strdup_printf ("%" G_GSIZE_FORMAT, p.limits.max_bytes);
+
       g_set_error (error, HK_ERROR, HK_ERROR_INVALID,
-                   _("$: document larger than %" G_GSIZE_FORMAT " bytes at byte %" G_GSIZE_FORMAT),
-                   p.limits.max_bytes, p.limits.max_bytes);
+                   ngettext ("$: document larger than %s byte at byte %s",
+                             "$: document larger than %s bytes at byte %s",
+                             (gulong) MIN (p.limits.max_bytes, G_MAXULONG)),
+                   n, n);
       return NULL;
     }
 
