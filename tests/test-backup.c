@@ -121,6 +121,43 @@ test_tampered_backup (void)
   hk_test_rm_rf (dir);
 }
 
+static void
+test_restore_as_new (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(HkRecord) kase = hk_test_add_case (vault, "Ann Example");
+  g_autoptr(HkRecord) loaded = NULL;
+  g_autoptr(HkVault) restored = NULL;
+  g_autofree char *backup = g_build_filename (dir, "backup.hearken", NULL);
+  g_autofree char *dest = g_build_filename (dir, "new", "vault.hearken", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkSecret) pass = hk_test_passphrase ();
+  g_autoptr(HkSecret) wrong = hk_test_other_passphrase ();
+
+  g_assert_true (hk_vault_backup (vault, backup, &error));
+  g_clear_object (&vault);
+
+  /* Wrong passphrase: nothing is created. */
+  restored = hk_vault_restore_as_new (backup, dest, wrong, &error);
+  g_assert_error (error, HK_ERROR, HK_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+
+  restored = hk_vault_restore_as_new (backup, dest, pass, &error);
+  g_assert_no_error (error);
+  g_assert_true (hk_vault_is_locked (restored));
+  g_assert_true (hk_vault_unlock (restored, pass, NULL, &error));
+  loaded = hk_vault_load (restored, hk_record_get_id (kase), &error);
+  g_assert_no_error (error);
+  g_clear_object (&restored);
+
+  /* Never over an existing file. */
+  restored = hk_vault_restore_as_new (backup, dest, pass, &error);
+  g_assert_error (error, HK_ERROR, HK_ERROR_INVALID);
+  hk_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -129,5 +166,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/backup/restore", test_backup_restore);
   g_test_add_func ("/backup/tampered", test_tampered_backup);
+  g_test_add_func ("/backup/restore-as-new", test_restore_as_new);
   return g_test_run ();
 }

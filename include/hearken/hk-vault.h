@@ -202,11 +202,20 @@ GPtrArray    *hk_vault_read_activity        (HkVault       *self,
 
 /* ---- Check, backup, restore ---- */
 
+/* One record revision that failed a check. */
+typedef struct {
+  HkRecordKind  kind;
+  char         *id;
+  gint64        revision;
+  char         *message;          /* translated sentence, as in record_failures */
+} HkRecordFailure;
+
 typedef struct {
   gboolean   sqlite_ok;
   char      *sqlite_message;      /* first integrity_check line if not ok */
   guint      records_checked;
   GPtrArray *record_failures;     /* char*: "note 1f…a2 revision 3: failed authentication" */
+  GPtrArray *failures;            /* HkRecordFailure*, the same entries in the same order */
   guint      activity_entries;
   gboolean   activity_ok;
   char      *activity_message;
@@ -229,6 +238,14 @@ gboolean      hk_vault_backup               (HkVault       *self,
  * then replaces this vault's contents with it. Leaves the vault locked. */
 gboolean      hk_vault_restore              (HkVault       *self,
                                              const char    *backup_path,
+                                             const HkSecret *passphrase,
+                                             GError       **error);
+
+/* Restores where there is no vault yet: checks @backup_path completely, then
+ * copies it to @dest_path (which must not exist). Returns the new vault, open
+ * and locked. */
+HkVault      *hk_vault_restore_as_new       (const char    *backup_path,
+                                             const char    *dest_path,
                                              const HkSecret *passphrase,
                                              GError       **error);
 

@@ -394,32 +394,19 @@ hk_cli_run_demo (HkCli  *cli,
 
 /* ---- check ---- */
 
-/* The core describes failures as "note <id> revision 3: failed
- * authentication"; pick out the kind and id for JSON consumers. */
 static void
-write_failure_json (HkJsonWriter *writer,
-                    const char   *description)
+write_failure_json (HkJsonWriter          *writer,
+                    const HkRecordFailure *failure)
 {
-  g_auto(GStrv) words = g_strsplit (description, " ", 3);
-  HkRecordKind kind;
-  gboolean has_kind = words[0] != NULL && hk_record_kind_from_string (words[0], &kind);
-  gboolean has_id = has_kind && words[1] != NULL;
-
-  if (has_id)
-    {
-      g_strdelimit (words[1], ":", '\0');
-      for (const char *p = words[1]; *p != '\0'; p++)
-        if (!g_ascii_isxdigit (*p))
-          has_id = FALSE;
-    }
-
   hk_json_writer_begin_object (writer);
   hk_json_writer_key (writer, "kind");
-  hk_json_writer_string (writer, has_kind ? words[0] : NULL);
+  hk_json_writer_string (writer, hk_record_kind_to_string (failure->kind));
   hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, has_id ? words[1] : NULL);
+  hk_json_writer_string (writer, failure->id);
+  hk_json_writer_key (writer, "revision");
+  hk_json_writer_int (writer, failure->revision);
   hk_json_writer_key (writer, "description");
-  hk_json_writer_string (writer, description);
+  hk_json_writer_string (writer, failure->message);
   hk_json_writer_end_object (writer);
 }
 
@@ -439,7 +426,7 @@ hk_cli_run_check (HkCli  *cli,
                                "all is well and 2 when anything failed; failing records are listed by "
                                "kind and id. With --json: {\"ok\", \"sqlite_ok\", \"sqlite_message\", "
                                "\"records_checked\", \"record_failures\": [{\"kind\", \"id\", "
-                               "\"description\"}], \"activity_ok\", \"activity_entries\", "
+                               "\"revision\", \"description\"}], \"activity_ok\", \"activity_entries\", "
                                "\"activity_message\"}.\n"
                                "\n"
                                "Examples:\n"
@@ -469,8 +456,8 @@ hk_cli_run_check (HkCli  *cli,
       hk_json_writer_int (writer, report->records_checked);
       hk_json_writer_key (writer, "record_failures");
       hk_json_writer_begin_array (writer);
-      for (guint i = 0; report->record_failures != NULL && i < report->record_failures->len; i++)
-        write_failure_json (writer, g_ptr_array_index (report->record_failures, i));
+      for (guint i = 0; i < report->failures->len; i++)
+        write_failure_json (writer, g_ptr_array_index (report->failures, i));
       hk_json_writer_end_array (writer);
       hk_json_writer_key (writer, "activity_ok");
       hk_json_writer_bool (writer, report->activity_ok);
@@ -687,32 +674,6 @@ hk_cli_run_backup (HkCli  *cli,
   return HK_CLI_EXIT_OK;
 }
 
-/* With no vault to restore into, the backup is checked and copied with the
- * same online backup the vault itself uses. */
-static gboolean
-restore_into_new (HkCli           *cli,
-                  const char      *from,
-                  const HkSecret  *passphrase,
-                  GError         **error)
-{
-  g_autoptr(HkVault) backup = NULL;
-  g_autoptr(HkCheckReport) report = NULL;
-  const char *path = hk_cli_get_vault_path (cli);
-
-  backup = hk_vault_open (from, error);
-  if (backup == NULL ||
-      !hk_vault_unlock (backup, passphrase, NULL, error) ||
-      (report = hk_vault_check (backup, error)) == NULL)
-    return FALSE;
-  if (!hk_check_report_is_ok (report))
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_INTEGRITY,
-                   _("The backup failed its integrity check; nothing was restored"));
-      return FALSE;
-    }
-  return ensure_parent_directory (path, error) && hk_vault_backup (backup, path, error);
-}
-
 int
 hk_cli_run_restore (HkCli  *cli,
                     int     argc,
@@ -767,7 +728,7 @@ hk_cli_run_restore (HkCli  *cli,
           return hk_cli_report_error (cli, error);
         }
       if ((passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
-          !restore_into_new (cli, from, passphrase, &error))
+          (vault = hk_vault_restore_as_new (from, path, passphrase, &error)) == NULL)
         return hk_cli_report_error (cli, error);
     }
 

@@ -2398,6 +2398,33 @@ hk_vault_read_activity (HkVault  *self,
 
 /* ---- Check ---- */
 
+static void
+record_failure_free (gpointer data)
+{
+  HkRecordFailure *f = data;
+
+  g_free (f->id);
+  g_free (f->message);
+  g_free (f);
+}
+
+static void
+add_failure (HkCheckReport *report,
+             HkRecordKind   kind,
+             const char    *id,
+             gint64         revision,
+             char          *message)
+{
+  HkRecordFailure *f = g_new0 (HkRecordFailure, 1);
+
+  f->kind = kind;
+  f->id = g_strdup (id);
+  f->revision = revision;
+  f->message = g_strdup (message);
+  g_ptr_array_add (report->failures, f);
+  g_ptr_array_add (report->record_failures, message);
+}
+
 void
 hk_check_report_free (HkCheckReport *report)
 {
@@ -2405,6 +2432,7 @@ hk_check_report_free (HkCheckReport *report)
     return;
   g_free (report->sqlite_message);
   g_clear_pointer (&report->record_failures, g_ptr_array_unref);
+  g_clear_pointer (&report->failures, g_ptr_array_unref);
   g_free (report->activity_message);
   g_free (report);
 }
@@ -2433,6 +2461,7 @@ check_contents (HkStore        *store,
   int rc;
 
   report->record_failures = g_ptr_array_new_with_free_func (g_free);
+  report->failures = g_ptr_array_new_with_free_func (record_failure_free);
   report->sqlite_ok = _hk_store_check (store, TRUE, &report->sqlite_message, NULL);
 
   chain = read_chain (store, header, keys, &chain_error);
@@ -2467,15 +2496,15 @@ check_contents (HkStore        *store,
       if (!_hk_id_to_raw (id, raw) ||
           (plain = _hk_open_record (keys, header->vault_id, kind, raw, revision,
                                     sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3), &len)) == NULL)
-        g_ptr_array_add (report->record_failures,
-                         g_strdup_printf (_("%s %s (revision %" G_GINT64_FORMAT "): failed authentication"),
-                                          hk_record_kind_to_string (kind), id, revision));
+        add_failure (report, kind, id, revision,
+                     g_strdup_printf (_("%s %s (revision %" G_GINT64_FORMAT "): failed authentication"),
+                                      hk_record_kind_to_string (kind), id, revision));
       else if (chain && g_hash_table_lookup_extended (logged, id, NULL, &logged_rev) &&
                (gint64) GPOINTER_TO_SIZE (logged_rev) > revision)
-        g_ptr_array_add (report->record_failures,
-                         g_strdup_printf (_("%s %s: revision %" G_GINT64_FORMAT " was replaced by the older revision %" G_GINT64_FORMAT),
-                                          hk_record_kind_to_string (kind), id,
-                                          (gint64) GPOINTER_TO_SIZE (logged_rev), revision));
+        add_failure (report, kind, id, revision,
+                     g_strdup_printf (_("%s %s: revision %" G_GINT64_FORMAT " was replaced by the older revision %" G_GINT64_FORMAT),
+                                      hk_record_kind_to_string (kind), id,
+                                      (gint64) GPOINTER_TO_SIZE (logged_rev), revision));
       if (plain)
         sodium_memzero (plain, len);
     }
@@ -2504,9 +2533,9 @@ check_contents (HkStore        *store,
       if (!_hk_id_to_raw (id, raw) ||
           (plain = _hk_open_record (keys, header->vault_id, kind, raw, revision,
                                     sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3), &len)) == NULL)
-        g_ptr_array_add (report->record_failures,
-                         g_strdup_printf (_("%s %s (earlier revision %" G_GINT64_FORMAT "): failed authentication"),
-                                          hk_record_kind_to_string (kind), id, revision));
+        add_failure (report, kind, id, revision,
+                     g_strdup_printf (_("%s %s (earlier revision %" G_GINT64_FORMAT "): failed authentication"),
+                                      hk_record_kind_to_string (kind), id, revision));
       if (plain)
         sodium_memzero (plain, len);
     }
@@ -2664,11 +2693,13 @@ out:
   return ok;
 }
 
-gboolean
-hk_vault_restore (HkVault         *self,
-                  const char      *backup_path,
-                  const HkSecret  *passphrase,
-                  GError         **error)
+/* Opens @backup_path read-only and checks all of it with the backup's own
+ * passphrase: SQLite integrity, header, every record and revision, the
+ * chain. Returns the still-open store only if everything passed. */
+static HkStore *
+open_checked_backup (const char      *backup_path,
+                     const HkSecret  *passphrase,
+                     GError         **error)
 {
   HkStore *backup = NULL;
   HkHeader header;
@@ -2679,18 +2710,13 @@ hk_vault_restore (HkVault         *self,
   g_autoptr(HkCheckReport) report = NULL;
   HkKeys *keys = NULL;
   gboolean ok = FALSE;
-  int rc = SQLITE_OK;
-
-  g_return_val_if_fail (HK_IS_VAULT (self), FALSE);
-  g_return_val_if_fail (backup_path != NULL, FALSE);
 
   if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no backup at %s."), backup_path);
-      return FALSE;
+      return NULL;
     }
 
-  /* Everything about the backup is checked before the vault is touched. */
   backup = _hk_store_open (backup_path, FALSE, TRUE, error);
   if (backup == NULL ||
       !_hk_store_check (backup, FALSE, NULL, error) ||
@@ -2720,44 +2746,125 @@ hk_vault_restore (HkVault         *self,
   if (!hk_check_report_is_ok (report))
     {
       g_set_error (error, HK_ERROR, HK_ERROR_INTEGRITY,
-                   _("The backup failed its check (%s). The vault was not changed."),
+                   _("The backup failed its check (%s). Nothing was restored."),
                    !report->sqlite_ok ? report->sqlite_message :
                    !report->activity_ok ? report->activity_message :
                    (const char *) report->record_failures->pdata[0]);
       goto out;
     }
-
-  g_rec_mutex_lock (&self->mutex);
-  if (self->store == NULL)
-    {
-      g_rec_mutex_unlock (&self->mutex);
-      g_set_error (error, HK_ERROR, HK_ERROR_FAILED, _("The vault is closed."));
-      goto out;
-    }
-  if (self->keys != NULL)
-    {
-      log_in_tx (self, HK_ACTIVITY_LOCK, -1, NULL, 0, NULL, NULL);
-      wipe_unlocked_state (self);
-      emit_later (self, SIGNAL_LOCKED, 0, NULL);
-    }
-  /* The copy is one transaction on the vault: it lands whole or not at all. */
-  if (!copy_database (_hk_store_get_db (self->store), _hk_store_get_db (backup), &rc))
-    _hk_store_set_error (self->store, rc, error);
-  else if (_hk_store_exec (self->store, "PRAGMA journal_mode = WAL", error) &&
-           _hk_store_migrate (self->store, HK_SCHEMA_VERSION, error) &&
-           read_header (self->store, &self->header, self->header_bytes, error))
-    {
-      g_free (self->id_hex);
-      self->id_hex = _hk_hex (self->header.vault_id, HK_VAULT_ID_BYTES);
-      log_sealed (self, HK_ACTIVITY_RESTORED, NULL, NULL);
-      ok = TRUE;
-    }
-  g_rec_mutex_unlock (&self->mutex);
+  ok = TRUE;
 
 out:
   _hk_keys_free (keys);
+  if (!ok)
+    g_clear_pointer (&backup, _hk_store_close);
+  return backup;
+}
+
+/* After the pages are in: WAL again, migrations, the header re-read, and a
+ * sealed "restored" event. Mutex held. */
+static gboolean
+finish_restore (HkVault  *self,
+                GError  **error)
+{
+  if (!_hk_store_exec (self->store, "PRAGMA journal_mode = WAL", error) ||
+      !_hk_store_migrate (self->store, HK_SCHEMA_VERSION, error) ||
+      !read_header (self->store, &self->header, self->header_bytes, error))
+    return FALSE;
+  g_free (self->id_hex);
+  self->id_hex = _hk_hex (self->header.vault_id, HK_VAULT_ID_BYTES);
+  log_sealed (self, HK_ACTIVITY_RESTORED, NULL, NULL);
+  return TRUE;
+}
+
+gboolean
+hk_vault_restore (HkVault         *self,
+                  const char      *backup_path,
+                  const HkSecret  *passphrase,
+                  GError         **error)
+{
+  HkStore *backup;
+  gboolean ok = FALSE;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (HK_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  /* Everything about the backup is checked before the vault is touched. */
+  backup = open_checked_backup (backup_path, passphrase, error);
+  if (backup == NULL)
+    return FALSE;
+
+  g_rec_mutex_lock (&self->mutex);
+  if (self->store == NULL)
+    g_set_error (error, HK_ERROR, HK_ERROR_FAILED, _("The vault is closed."));
+  else
+    {
+      if (self->keys != NULL)
+        {
+          log_in_tx (self, HK_ACTIVITY_LOCK, -1, NULL, 0, NULL, NULL);
+          wipe_unlocked_state (self);
+          emit_later (self, SIGNAL_LOCKED, 0, NULL);
+        }
+      /* The copy is one transaction on the vault: it lands whole or not at all. */
+      if (!copy_database (_hk_store_get_db (self->store), _hk_store_get_db (backup), &rc))
+        _hk_store_set_error (self->store, rc, error);
+      else
+        ok = finish_restore (self, error);
+    }
+  g_rec_mutex_unlock (&self->mutex);
   _hk_store_close (backup);
   return ok;
+}
+
+HkVault *
+hk_vault_restore_as_new (const char      *backup_path,
+                         const char      *dest_path,
+                         const HkSecret  *passphrase,
+                         GError         **error)
+{
+  g_autoptr(HkVault) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *lock = NULL;
+  HkStore *backup;
+  gboolean ok = FALSE;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (backup_path != NULL, NULL);
+  g_return_val_if_fail (dest_path != NULL, NULL);
+
+  backup = open_checked_backup (backup_path, passphrase, error);
+  if (backup == NULL)
+    return NULL;
+
+  dir = g_path_get_dirname (dest_path);
+  self = vault_new (dest_path);
+  lock = lock_path (dest_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, HK_ERROR, HK_ERROR_IO, _("Could not create the folder %s: %s."),
+                   dir, g_strerror (saved));
+    }
+  else if ((self->file_lock = hk_platform_lock_file (lock, error)) == NULL)
+    ;
+  else if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    g_set_error (error, HK_ERROR, HK_ERROR_INVALID,
+                 _("Something already exists at %s; nothing was restored."), dest_path);
+  else if ((self->store = _hk_store_open (dest_path, TRUE, FALSE, error)) != NULL)
+    {
+      if (!copy_database (_hk_store_get_db (self->store), _hk_store_get_db (backup), &rc))
+        _hk_store_set_error (self->store, rc, error);
+      else
+        ok = finish_restore (self, error);
+      if (!ok)
+        {
+          g_clear_pointer (&self->store, _hk_store_close);
+          remove_vault_files (dest_path);
+        }
+    }
+  _hk_store_close (backup);
+  return ok ? g_steal_pointer (&self) : NULL;
 }
 
 /* ---- The worker thread ---- */
