@@ -33,6 +33,12 @@ gboolean hk_platform_is_network_fs (const char *path);
 gboolean hk_platform_make_private  (const char  *path,
                                     GError     **error);
 
+/* Flushes a file (or, with @directory, a folder's entries, so a rename is
+ * durable) to the disk. HK_ERROR_NO_SPACE or HK_ERROR_IO on failure. */
+gboolean hk_platform_sync_path     (const char  *path,
+                                    gboolean     directory,
+                                    GError     **error);
+
 /* Peak resident set size of this process in bytes, 0 if unknown. */
 guint64  hk_platform_get_peak_rss  (void);
 

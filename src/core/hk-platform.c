@@ -536,3 +536,51 @@ hk_platform_get_peak_rss (void)
   return 0;
 #endif
 }
+
+/* Durability -------------------------------------------------------------- */
+
+gboolean
+hk_platform_sync_path (const char  *path,
+                       gboolean     directory,
+                       GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+#ifdef G_OS_UNIX
+  {
+    int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC, 0);
+
+    if (fd < 0 || fsync (fd) != 0)
+      {
+        int err = errno;
+
+        if (fd >= 0)
+          close (fd);
+        g_set_error (error, HK_ERROR, err == ENOSPC ? HK_ERROR_NO_SPACE : HK_ERROR_IO,
+                     _("Could not write %s to disk: %s."), path, g_strerror (err));
+        return FALSE;
+      }
+    close (fd);
+    return TRUE;
+  }
+#elif defined(G_OS_WIN32)
+  {
+    HANDLE h;
+    BOOL ok;
+
+    /* Windows has no directory fsync: a rename is durable once the file is flushed. */
+    if (directory)
+      return TRUE;
+    h = CreateFileA (path, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                     OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    ok = h != INVALID_HANDLE_VALUE && FlushFileBuffers (h);
+    if (h != INVALID_HANDLE_VALUE)
+      CloseHandle (h);
+    if (!ok)
+      g_set_error (error, HK_ERROR, HK_ERROR_IO, _("Could not write %s to disk."), path);
+    return ok;
+  }
+#else
+  return TRUE;
+#endif
+}

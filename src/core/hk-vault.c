@@ -6,9 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -2570,28 +2568,6 @@ hk_vault_check (HkVault  *self,
 /* ---- Backup and restore ---- */
 
 static gboolean
-fsync_path (const char  *path,
-            gboolean     directory,
-            GError     **error)
-{
-#ifdef G_OS_UNIX
-  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, HK_ERROR, saved == ENOSPC ? HK_ERROR_NO_SPACE : HK_ERROR_IO,
-                   _("Could not write the backup to disk: %s."), g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-#endif
-  return TRUE;
-}
-
-static gboolean
 copy_database (sqlite3  *dest,
                sqlite3  *src,
                int      *out_rc)
@@ -2663,7 +2639,7 @@ hk_vault_backup (HkVault     *self,
   if (!_hk_store_exec (copy, "PRAGMA journal_mode = DELETE", error))
     goto out;
   g_clear_pointer (&copy, _hk_store_close);
-  if (!fsync_path (tmp, FALSE, error))
+  if (!hk_platform_sync_path (tmp, FALSE, error))
     goto out;
   if (g_rename (tmp, dest_path) != 0)
     {
@@ -2672,7 +2648,7 @@ hk_vault_backup (HkVault     *self,
       goto out;
     }
   g_clear_pointer (&tmp, g_free);
-  if (!fsync_path (dir, TRUE, error))
+  if (!hk_platform_sync_path (dir, TRUE, error))
     goto out;
   log_event (self, HK_ACTIVITY_EXPORT, -1, NULL, 0, "backup", NULL);
   ok = TRUE;
