@@ -57,6 +57,13 @@ static void
 set_busy (HkCreateVaultPage *self,
           gboolean           busy)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Unfocus properly before the entries go insensitive, or GtkText keeps
+   * blinking without focus and warns. */
+  if (busy && root != NULL)
+    gtk_root_set_focus (root, NULL);
+
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
@@ -159,6 +166,18 @@ on_passphrase_activate_cb (HkCreateVaultPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "create-page.create", NULL);
 }
 
+static gboolean
+hk_create_vault_page_grab_focus (GtkWidget *widget)
+{
+  HkCreateVaultPage *self = HK_CREATE_VAULT_PAGE (widget);
+
+  /* The name is usually filled in already; start where typing is needed. */
+  if (gtk_editable_get_text (self->owner_entry)[0] == '\0')
+    return gtk_widget_grab_focus (GTK_WIDGET (self->owner_entry));
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_box));
+}
+
 static void
 hk_create_vault_page_dispose (GObject *object)
 {
@@ -189,6 +208,8 @@ hk_create_vault_page_class_init (HkCreateVaultPageClass *klass)
 
   object_class->dispose = hk_create_vault_page_dispose;
   object_class->finalize = hk_create_vault_page_finalize;
+
+  widget_class->grab_focus = hk_create_vault_page_grab_focus;
 
   /**
    * HkCreateVaultPage::created:

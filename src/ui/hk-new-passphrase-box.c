@@ -70,6 +70,7 @@ update (HkNewPassphraseBox *self)
     {
       gtk_level_bar_set_value (self->strength_bar, 0);
       gtk_label_set_text (self->strength_label, "");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->strength_label), "warning");
       gtk_label_set_text (self->feedback_label, _(default_feedback));
     }
   else
@@ -79,6 +80,12 @@ update (HkNewPassphraseBox *self)
       g_autoptr(HkPassphraseQuality) quality = hk_passphrase_quality_check (secret, self->user_name);
 
       gtk_level_bar_set_value (self->strength_bar, (double) quality->strength);
+      /* Adwaita 1.2 paints every filled block in the accent colour except
+       * "full", so the word carries the warning for weak passphrases. */
+      if (quality->acceptable)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->strength_label), "warning");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->strength_label), "warning");
       gtk_label_set_text (self->strength_label, hk_strength_get_label (quality->strength));
       gtk_label_set_text (self->feedback_label, quality->feedback != NULL ? quality->feedback : "");
       quality_ok = quality->acceptable;

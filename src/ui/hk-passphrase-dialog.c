@@ -53,6 +53,13 @@ static void
 set_busy (HkPassphraseDialog *self,
           gboolean            busy)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Unfocus properly before the entries go insensitive, or GtkText keeps
+   * blinking without focus and warns. */
+  if (busy && root != NULL)
+    gtk_root_set_focus (root, NULL);
+
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);

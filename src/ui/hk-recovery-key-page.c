@@ -338,6 +338,12 @@ on_stored_toggled_cb (HkRecoveryKeyPage *self,
   update_actions (self);
 }
 
+static gboolean
+hk_recovery_key_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (HK_RECOVERY_KEY_PAGE (widget)->stored_check));
+}
+
 static void
 hk_recovery_key_page_dispose (GObject *object)
 {
@@ -365,6 +371,8 @@ hk_recovery_key_page_class_init (HkRecoveryKeyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hk_recovery_key_page_dispose;
+
+  widget_class->grab_focus = hk_recovery_key_page_grab_focus;
 
   /**
    * HkRecoveryKeyPage::done:

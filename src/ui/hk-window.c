@@ -41,6 +41,7 @@ struct _HkWindow
   /* Owned references */
   GSettings            *settings;
   char                 *vault_path;
+  char                 *path_before_demo;
   HkVault              *vault;
   GCancellable         *cancellable;     /* opening, creating the demo */
   GtkNativeDialog      *chooser;
@@ -524,6 +525,8 @@ try_demo_activated (GtkWidget  *widget,
   g_autoptr(HkSecret) passphrase = NULL;
 
   self->remember_path = FALSE;
+  if (self->path_before_demo == NULL && g_strcmp0 (self->vault_path, demo_path) != 0)
+    self->path_before_demo = g_strdup (self->vault_path);
   set_vault_path (self, demo_path);
   reset_cancellable (self);
   set_vault (self, NULL);
@@ -555,7 +558,10 @@ on_left_demo_cb (GObject      *source,
   if (is_disposed (self))
     return;
 
-  path = dup_default_vault_path (self);
+  /* Back to the vault the window had before the demo. */
+  path = self->path_before_demo != NULL ? g_strdup (self->path_before_demo)
+                                        : dup_default_vault_path (self);
+  g_clear_pointer (&self->path_before_demo, g_free);
   set_vault_path (self, path);
   start_vault (self);
 }
@@ -597,6 +603,7 @@ on_open_other_response_cb (HkWindow        *self,
    * folder, and the vault inside it has a fixed name. */
   path = g_build_filename (g_file_peek_path (folder), "vault.hearken", NULL);
   self->remember_path = TRUE;
+  g_clear_pointer (&self->path_before_demo, g_free);
   set_vault_path (self, path);
   start_vault (self);
 
@@ -1189,6 +1196,8 @@ on_visible_page_changed_cb (HkWindow   *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->create_page));
   else if (g_str_equal (page, "unlock"))
     gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
+  else if (g_str_equal (page, "recovery-key"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->recovery_key_page));
   else if (child != NULL)
     gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
@@ -1293,6 +1302,7 @@ hk_window_finalize (GObject *object)
   g_clear_pointer (&self->lock_tasks, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->vault_path, g_free);
+  g_clear_pointer (&self->path_before_demo, g_free);
 
   G_OBJECT_CLASS (hk_window_parent_class)->finalize (object);
 }
