@@ -367,6 +367,10 @@ hk_case_list_view_dispose (GObject *object)
   if (self->store)
     g_list_store_remove_all (self->store);
 
+  /* AdwBin keeps its own pointer to the child: let it unparent it. */
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), HK_TYPE_CASE_LIST_VIEW);
 
   g_clear_object (&self->selection);
@@ -466,8 +470,6 @@ hk_case_list_view_init (HkCaseListView *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
-  /* Typing while the list has focus goes to the search. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 
   update_state (self);
 }

@@ -239,6 +239,8 @@ hk_case_page_dispose (GObject *object)
 
   if (self->notes)
     g_list_store_remove_all (self->notes);
+  /* AdwBin keeps its own pointer to the child: let it unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HK_TYPE_CASE_PAGE);
   g_clear_object (&self->notes);
   g_clear_object (&self->kase);

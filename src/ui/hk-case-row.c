@@ -80,6 +80,10 @@ hk_case_row_dispose (GObject *object)
 {
   HkCaseRow *self = (HkCaseRow *)object;
 
+  /* AdwBin keeps its own pointer to the child: let it unparent it. */
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), HK_TYPE_CASE_ROW);
   g_clear_object (&self->summary);
 

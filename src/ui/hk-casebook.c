@@ -307,7 +307,16 @@ close_windows (HkCasebook *self)
   g_autoptr(GPtrArray) histories = copy_windows (self->history_windows);
 
   for (guint i = 0; i < editors->len; i++)
-    hk_form_editor_shutdown (g_ptr_array_index (editors, i));
+    {
+      HkFormEditor *editor = g_ptr_array_index (editors, i);
+
+      /* Normally the window has flushed the drafts already and this saves
+       * nothing; if it has not (the window is going away), the saves are
+       * queued before any lock the window asks for next. */
+      if (self->vault && !hk_vault_is_locked (self->vault))
+        hk_form_editor_flush_draft_async (editor, NULL, NULL, NULL);
+      hk_form_editor_shutdown (editor);
+    }
   for (guint i = 0; i < histories->len; i++)
     hk_history_window_shutdown (g_ptr_array_index (histories, i));
   g_ptr_array_set_size (self->editors, 0);
@@ -759,6 +768,10 @@ hk_casebook_dispose (GObject *object)
         hk_history_window_shutdown (g_ptr_array_index (histories, i));
     }
 
+  /* AdwBin keeps its own pointer to the child: let it unparent it. */
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), HK_TYPE_CASEBOOK);
 
   g_clear_object (&self->session);
@@ -937,6 +950,10 @@ hk_casebook_init (HkCasebook *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>n", "casebook.new-note");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>n", "casebook.new-person");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Typing anywhere in the casebook starts a search. */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (hk_case_list_view_get_search_entry (self->list_view)),
+                                           GTK_WIDGET (self));
 
   gtk_widget_set_visible (self->demo_label, FALSE);
   update_actions (self);

@@ -31,6 +31,7 @@ struct _HkFormDraft
   guint         delay_ms;
   guint         timeout_id;
   gboolean      dirty;
+  gboolean      stored;   /* a draft is (or is about to be) in the vault */
 
   GQueue        queue;    /* GTask* waiting to run */
   gboolean      running;
@@ -89,6 +90,8 @@ load_draft_cb (GObject      *object,
   g_autoptr(GVariant) payload = NULL;
 
   payload = hk_vault_load_draft_finish (HK_VAULT (object), result, &error);
+  if (payload)
+    self->stored = TRUE;
   if (error)
     g_task_return_error (task, g_steal_pointer (&error));
   else if (payload && !g_variant_is_of_type (payload, G_VARIANT_TYPE_VARDICT))
@@ -318,6 +321,14 @@ hk_form_draft_set_dirty (HkFormDraft *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
 }
 
+gboolean
+hk_form_draft_get_stored (HkFormDraft *self)
+{
+  g_return_val_if_fail (HK_IS_FORM_DRAFT (self), FALSE);
+
+  return self->stored;
+}
+
 guint
 hk_form_draft_get_delay (HkFormDraft *self)
 {
@@ -382,6 +393,7 @@ hk_form_draft_flush_async (HkFormDraft         *self,
     }
 
   /* The payload is built now, while the widgets still exist. */
+  self->stored = TRUE;
   enqueue (self, OP_SAVE, build_payload (self), hk_form_draft_flush_async,
            cancellable, callback, user_data);
   hk_form_draft_set_dirty (self, FALSE);
@@ -429,6 +441,7 @@ hk_form_draft_discard_async (HkFormDraft         *self,
   g_return_if_fail (HK_IS_FORM_DRAFT (self));
 
   hk_form_draft_set_dirty (self, FALSE);
+  self->stored = FALSE;
   enqueue (self, OP_DISCARD, NULL, hk_form_draft_discard_async, cancellable, callback, user_data);
 }
 

@@ -39,6 +39,8 @@ HkVault     *hk_form_draft_get_vault     (HkFormDraft          *self);
 gboolean     hk_form_draft_get_dirty     (HkFormDraft          *self);
 void         hk_form_draft_set_dirty     (HkFormDraft          *self,
                                           gboolean              dirty);
+/* TRUE if the vault holds (or is about to hold) a draft for this key. */
+gboolean     hk_form_draft_get_stored    (HkFormDraft          *self);
 guint        hk_form_draft_get_delay     (HkFormDraft          *self);
 void         hk_form_draft_set_delay     (HkFormDraft          *self,
                                           guint                 delay_ms);

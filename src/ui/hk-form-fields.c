@@ -29,6 +29,7 @@ struct _HkFormFields
   HkRecordKind  kind;
   GPtrArray    *fields;   /* Field* in form order */
   guint         updating; /* values being set from code: no ::changed */
+  gboolean      errors_shown;
 };
 
 G_DEFINE_FINAL_TYPE (HkFormFields, hk_form_fields, G_TYPE_OBJECT)
@@ -87,8 +88,12 @@ text_view_set_text (GtkWidget  *view,
 static void
 emit_changed (HkFormFields *self)
 {
-  if (self->updating == 0)
-    g_signal_emit (self, signals[CHANGED], 0);
+  if (self->updating > 0)
+    return;
+  /* The user is fixing it: the old message would only be in the way. */
+  if (self->errors_shown)
+    hk_form_fields_clear_errors (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -939,6 +944,7 @@ hk_form_fields_show_error (HkFormFields *self,
   if (field == NULL)
     return FALSE;
 
+  self->errors_shown = TRUE;
   if (field->error_label)
     {
       gtk_label_set_text (GTK_LABEL (field->error_label), message);
@@ -964,6 +970,7 @@ hk_form_fields_clear_errors (HkFormFields *self)
 {
   g_return_if_fail (HK_IS_FORM_FIELDS (self));
 
+  self->errors_shown = FALSE;
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = g_ptr_array_index (self->fields, i);

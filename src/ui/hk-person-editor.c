@@ -342,10 +342,14 @@ hk_person_editor_close_request (GtkWindow *window)
 {
   HkPersonEditor *self = HK_PERSON_EDITOR (window);
 
-  if (!self->shut_down && !self->saved && !self->saving && hk_form_draft_get_dirty (self->draft))
+  /* Closing without saving keeps the text: say where it went. */
+  if (self->draft && !self->shut_down && !self->saved && !self->saving)
     {
+      gboolean unsaved = hk_form_draft_get_dirty (self->draft) || hk_form_draft_get_stored (self->draft);
+
       hk_form_draft_flush_async (self->draft, NULL, NULL, NULL);
-      hk_form_editor_emit_toast (HK_FORM_EDITOR (self), _("Unsaved changes kept as a draft"));
+      if (unsaved)
+        hk_form_editor_emit_toast (HK_FORM_EDITOR (self), _("Unsaved changes kept as a draft"));
     }
 
   return GTK_WINDOW_CLASS (hk_person_editor_parent_class)->close_request (window);
