@@ -98,6 +98,7 @@ static const InvalidCase invalid_documents[] = {
   { "  \n ", -1, "$", "empty document", 4 },
   { "[1,]", -1, "$", "trailing comma before ‘]’", 3 },
   { "{\"a\":1,}", -1, "$", "trailing comma before ‘}’", 7 },
+  { "[1,}", -1, "$[1]", "expected a value, found ‘}’", 3 },
   { "[1 2]", -1, "$", "expected ‘,’ or ‘]’, found ‘2’", 3 },
   { "{\"a\":1 \"b\":2}", -1, "$", "expected ‘,’ or ‘}’, found ‘\"’", 7 },
   { "{\"a\" 1}", -1, "$.a", "expected ‘:’ after the key", 5 },

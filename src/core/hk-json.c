@@ -984,7 +984,8 @@ parse_document (Parser     *p,
 
             case ']':
             case '}':
-              if (after_comma)
+              if (after_comma &&
+                  p->data[p->pos] == (p->frames[p->n_frames - 1].is_object ? '}' : ']'))
                 return parser_fail (p, FALSE, p->pos, _("trailing comma before ‘%c’"),
                                     p->data[p->pos]);
               return parser_fail (p, TRUE, p->pos, _("expected a value, found ‘%c’"),
