@@ -181,8 +181,8 @@ on_editor_toast_cb (HkCasebook *self,
 }
 
 static void
-on_editor_destroy_cb (HkCasebook *self,
-                      GtkWidget  *editor)
+on_editor_closed_cb (HkCasebook *self,
+                     GtkWidget  *editor)
 {
   if (self->editors)
     g_ptr_array_remove (self->editors, editor);
@@ -248,7 +248,7 @@ present_editor (HkCasebook *self,
   existing = find_editor (self, hk_form_editor_get_identity (HK_FORM_EDITOR (editor)));
   if (existing)
     {
-      gtk_window_destroy (editor);
+      hk_form_editor_close (HK_FORM_EDITOR (editor));
       g_object_unref (editor);
       gtk_window_present (existing);
       return;
@@ -264,7 +264,9 @@ present_editor (HkCasebook *self,
     }
   g_signal_connect_object (editor, "toast", G_CALLBACK (on_editor_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (editor, "destroy", G_CALLBACK (on_editor_destroy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "closed", G_CALLBACK (on_editor_closed_cb), self, G_CONNECT_SWAPPED);
+  /* Also when it goes without closing (destroyed by someone else). */
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (on_editor_closed_cb), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->editors, editor);
   g_object_unref (editor);
   gtk_window_present (editor);
@@ -281,12 +283,13 @@ open_note_editor (HkCasebook *self,
   present_editor (self, GTK_WINDOW (hk_note_editor_new (self->vault, case_id, note)));
 }
 
-static void
-on_history_destroy_cb (HkCasebook *self,
-                       GtkWidget  *window)
+static gboolean
+on_history_close_request_cb (HkCasebook *self,
+                             GtkWidget  *window)
 {
   if (self->history_windows)
     g_ptr_array_remove (self->history_windows, window);
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* Closing a window removes it from the array being walked: walk a copy. */
@@ -714,7 +717,8 @@ show_history_action (GtkWidget  *widget,
       if (HK_IS_WINDOW (parent))
         hk_window_adopt_dialog (HK_WINDOW (parent), GTK_WINDOW (window), FALSE);
     }
-  g_signal_connect_object (window, "destroy", G_CALLBACK (on_history_destroy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "close-request", G_CALLBACK (on_history_close_request_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_history_close_request_cb), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->history_windows, window);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -750,14 +754,20 @@ hk_casebook_dispose (GObject *object)
   g_cancellable_cancel (self->case_load);
 
   /* Going away mid-edit (the window destroyed): editors keep what was typed
-   * as drafts as they close; history windows just close. */
+   * as drafts before they close; history windows just close. */
   if (self->editors)
     {
       g_autoptr(GPtrArray) editors = copy_windows (self->editors);
 
       g_ptr_array_set_size (self->editors, 0);
       for (guint i = 0; i < editors->len; i++)
-        gtk_window_destroy (g_ptr_array_index (editors, i));
+        {
+          HkFormEditor *editor = g_ptr_array_index (editors, i);
+
+          if (self->vault && !hk_vault_is_locked (self->vault))
+            hk_form_editor_flush_draft_async (editor, NULL, NULL, NULL);
+          hk_form_editor_close (editor);
+        }
     }
   if (self->history_windows)
     {

@@ -15,6 +15,7 @@ G_DEFINE_INTERFACE (HkFormEditor, hk_form_editor, GTK_TYPE_WINDOW)
 enum {
   SAVED,
   TOAST,
+  CLOSED,
   N_SIGNALS
 };
 
@@ -42,6 +43,47 @@ hk_form_editor_default_init (HkFormEditorInterface *iface)
                                  G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * HkFormEditor::closed:
+   *
+   * The editor has closed for good.
+   */
+  signals[CLOSED] = g_signal_new ("closed",
+                                  G_TYPE_FROM_INTERFACE (iface),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+}
+
+gboolean
+hk_form_editor_is_closed (HkFormEditor *self)
+{
+  g_return_val_if_fail (HK_IS_FORM_EDITOR (self), TRUE);
+
+  return g_object_get_data (G_OBJECT (self), "hk-form-editor-closed") != NULL;
+}
+
+void
+hk_form_editor_mark_closed (HkFormEditor *self)
+{
+  g_return_if_fail (HK_IS_FORM_EDITOR (self));
+
+  if (hk_form_editor_is_closed (self))
+    return;
+  g_object_set_data (G_OBJECT (self), "hk-form-editor-closed", GINT_TO_POINTER (TRUE));
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+void
+hk_form_editor_close (HkFormEditor *self)
+{
+  g_return_if_fail (HK_IS_FORM_EDITOR (self));
+
+  g_object_ref (self);
+  hk_form_editor_mark_closed (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
 }
 
 const char *

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  *   is a second record saved with it (the case opened with a new person) or NULL.
  * - ::toast (const char *title): a message for the main window, shown after
  *   the editor has closed (errors stay inside the editor).
+ * - ::closed: the editor has closed for good (it may be finalised later,
+ *   when the last task holding it completes).
  */
 #define HK_TYPE_FORM_EDITOR (hk_form_editor_get_type ())
 G_DECLARE_INTERFACE (HkFormEditor, hk_form_editor, HK, FORM_EDITOR, GtkWindow)
@@ -54,7 +56,15 @@ gboolean     hk_form_editor_flush_draft_finish (HkFormEditor         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
+/* Forgets the parent, emits ::closed (once) and destroys the window. */
+void         hk_form_editor_close            (HkFormEditor         *self);
+
 /* Helpers shared by the implementations. */
+/* What hk_form_editor_close() does before destroying; for close requests,
+ * where GtkWindow destroys the window itself. A task can keep the window
+ * alive after its parent is gone, so the parent is let go of now. */
+void         hk_form_editor_mark_closed      (HkFormEditor         *self);
+gboolean     hk_form_editor_is_closed        (HkFormEditor         *self);
 void         hk_form_editor_emit_saved       (HkFormEditor         *self,
                                               HkRecord             *record,
                                               HkRecord             *extra);

@@ -251,6 +251,15 @@ hk_history_window_set_property (GObject      *object,
     }
 }
 
+static gboolean
+hk_history_window_close_request (GtkWindow *window)
+{
+  /* The revision load may keep this window alive after its parent. */
+  gtk_window_set_transient_for (window, NULL);
+
+  return GTK_WINDOW_CLASS (hk_history_window_parent_class)->close_request (window);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -270,6 +279,8 @@ hk_history_window_class_init (HkHistoryWindowClass *klass)
   object_class->finalize = hk_history_window_finalize;
   object_class->get_property = hk_history_window_get_property;
   object_class->set_property = hk_history_window_set_property;
+
+  GTK_WINDOW_CLASS (klass)->close_request = hk_history_window_close_request;
 
   properties[PROP_VAULT] =
     g_param_spec_object ("vault", NULL, NULL, HK_TYPE_VAULT,
@@ -345,5 +356,6 @@ hk_history_window_shutdown (HkHistoryWindow *self)
   g_cancellable_cancel (self->cancellable);
   if (self->revisions)
     g_list_store_remove_all (self->revisions);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }

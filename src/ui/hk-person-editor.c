@@ -81,6 +81,10 @@ static void
 set_busy (HkPersonEditor *self,
           gboolean        busy)
 {
+  /* A focused entry made insensitive keeps blinking its cursor (and GTK
+   * warns): let go of the focus first. */
+  if (busy)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", !busy);
@@ -128,7 +132,7 @@ finish_saved (HkPersonEditor *self,
     return;
   hk_form_editor_emit_saved (HK_FORM_EDITOR (self), person, kase);
   hk_form_editor_emit_toast (HK_FORM_EDITOR (self), toast);
-  gtk_window_destroy (GTK_WINDOW (self));
+  hk_form_editor_close (HK_FORM_EDITOR (self));
 }
 
 /* Callbacks */
@@ -323,7 +327,7 @@ hk_person_editor_shutdown (HkFormEditor *editor)
     hk_form_draft_watch (self->draft, NULL);
   hk_form_fields_clear (self->form);
   gtk_label_set_text (self->draft_label, "");
-  gtk_window_destroy (GTK_WINDOW (self));
+  hk_form_editor_close (HK_FORM_EDITOR (self));
 }
 
 static void
@@ -351,6 +355,8 @@ hk_person_editor_close_request (GtkWindow *window)
       if (unsaved)
         hk_form_editor_emit_toast (HK_FORM_EDITOR (self), _("Unsaved changes kept as a draft"));
     }
+
+  hk_form_editor_mark_closed (HK_FORM_EDITOR (self));
 
   return GTK_WINDOW_CLASS (hk_person_editor_parent_class)->close_request (window);
 }
@@ -414,6 +420,8 @@ hk_person_editor_dispose (GObject *object)
   if (!self->disposed && self->draft && !self->shut_down && !self->saved && !self->saving &&
       hk_form_draft_get_dirty (self->draft))
     hk_form_draft_flush_async (self->draft, NULL, NULL, NULL);
+  if (!self->disposed)
+    hk_form_editor_mark_closed (HK_FORM_EDITOR (self));
   self->disposed = TRUE;
 
   g_cancellable_cancel (self->cancellable);
