@@ -30,7 +30,16 @@ G_BEGIN_DECLS
  *   casebook.search, casebook.new-person, casebook.new-case (s: person id, "" to pick),
  *   casebook.new-note, casebook.show-case (s: case id), casebook.edit-person,
  *   casebook.edit-case, casebook.close-case, casebook.show-history (s: note id),
- *   casebook.filter (s: "open", "closed" or "all").
+ *   casebook.filter (s: "open", "closed" or "all"); also casebook.edit-note
+ *   (s: note id), casebook.back (Escape: back to the list when folded) and
+ *   casebook.report-error (s: a toast, for the casebook's own views).
+ * - Shortcuts (window-wide while unlocked): Ctrl+F search, Ctrl+N new note,
+ *   Ctrl+Shift+N new person.
+ * - Read-only properties for tests: "current-case-id" (the case shown) and
+ *   "loading" (a case is being loaded).
+ * - Editors and history windows are modal windows transient for the main
+ *   window; when it is an HkWindow they are adopted with
+ *   hk_window_adopt_dialog() so typing in them counts as activity.
  */
 #define HK_TYPE_CASEBOOK (hk_casebook_get_type ())
 G_DECLARE_FINAL_TYPE (HkCasebook, hk_casebook, HK, CASEBOOK, AdwBin)
