@@ -19,6 +19,7 @@ struct _HkCaseListView
 
   GtkSearchEntry      *search_entry;
   GtkStack            *stack;
+  GtkScrolledWindow   *scroller;
   GtkListView         *list_view;
   AdwStatusPage       *no_results_page;
 
@@ -181,9 +182,13 @@ sort_func (gconstpointer a,
 static void
 refilter (HkCaseListView *self)
 {
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   reselect (self);
   update_state (self);
+  /* A new set of results starts at the top, not wherever the old one was. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 static void
@@ -433,6 +438,7 @@ hk_case_list_view_class_init (HkCaseListViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearken/Hearken/ui/hk-case-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HkCaseListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, list_view);
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);

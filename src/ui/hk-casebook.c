@@ -743,6 +743,29 @@ report_error_action (GtkWidget  *widget,
   toast (HK_CASEBOOK (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* GtkWidget */
+
+static gboolean
+hk_casebook_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  HkCasebook *self = HK_CASEBOOK (widget);
+
+  /* Focus arriving from outside (the window has just switched to the
+   * casebook) goes to the search, where a name is typed. */
+  if (gtk_widget_get_focus_child (widget) == NULL &&
+      (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_DOWN) &&
+      self->vault != NULL &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    {
+      hk_case_list_view_focus_search (self->list_view);
+      if (gtk_widget_get_focus_child (widget) != NULL)
+        return TRUE;
+    }
+
+  return GTK_WIDGET_CLASS (hk_casebook_parent_class)->focus (widget, direction);
+}
+
 /* GObject */
 
 static void
@@ -880,6 +903,8 @@ hk_casebook_class_init (HkCasebookClass *klass)
   object_class->get_property = hk_casebook_get_property;
   object_class->set_property = hk_casebook_set_property;
 
+  widget_class->focus = hk_casebook_focus;
+
   properties[PROP_VAULT] =
     g_param_spec_object ("vault", NULL, NULL, HK_TYPE_VAULT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -1007,6 +1032,10 @@ hk_casebook_set_vault (HkCasebook *self,
     {
       hk_case_list_view_set_vault (self->list_view, vault);
       offer_drafts (self);
+      /* When the window switches to the casebook, focus() sends the
+       * focus to the search; if it is showing already, do it now. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        hk_case_list_view_focus_search (self->list_view);
     }
 
   update_actions (self);

@@ -68,6 +68,7 @@ create_revision_row (gpointer item,
   const char *kind = hk_format_enum (HK_RECORD_KIND_NOTE, "kind", hk_record_get_string (revision, "kind"));
   const char *author = hk_record_get_modified_by (revision);
   const char *text = hk_record_get_string (revision, "text");
+  g_autofree char *shown = NULL;
   g_autofree const char **present = hk_record_get_strv (revision, "present");
   gboolean current = hk_record_get_revision (revision) == hk_record_get_revision (self->note);
   GtkWidget *title_label;
@@ -114,7 +115,8 @@ create_revision_row (gpointer item,
       gtk_box_append (GTK_BOX (box), make_label (line, "caption"));
     }
 
-  gtk_box_append (GTK_BOX (box), make_label (text ? text : "", "hk-note-body"));
+  shown = g_strchomp (g_strdup (text ? text : ""));
+  gtk_box_append (GTK_BOX (box), make_label (shown, "hk-note-body"));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }

@@ -56,6 +56,7 @@ update (HkNoteRow *self)
   HkRecord *note = self->note;
   const char *kind = hk_record_get_string (note, "kind");
   const char *text = hk_record_get_string (note, "text");
+  g_autofree char *shown = NULL;
   g_autofree char *when = hk_format_datetime (hk_record_get_string (note, "occurred_at"));
   g_autofree const char **present = hk_record_get_strv (note, "present");
   gint64 revision = hk_record_get_revision (note);
@@ -64,7 +65,9 @@ update (HkNoteRow *self)
   gtk_image_set_from_icon_name (self->kind_icon, hk_note_kind_get_icon_name (kind));
   gtk_label_set_text (self->kind_label, hk_format_enum (HK_RECORD_KIND_NOTE, "kind", kind));
   gtk_label_set_text (self->when_label, when ? when : "");
-  gtk_label_set_text (self->text_label, text ? text : "");
+  /* Trailing blank lines (text from files often has them) only add space. */
+  shown = g_strchomp (g_strdup (text ? text : ""));
+  gtk_label_set_text (self->text_label, shown);
 
   if (hk_record_get_boolean (note, "late_entry"))
     {
