@@ -267,8 +267,6 @@ save_cb (GObject      *object,
       return;
     }
 
-  if (self->draft)
-    hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
   self->saved = TRUE;
   if (self->disposed)
     return;
@@ -336,6 +334,10 @@ save_action (GtkWidget  *widget,
                        person_id,
                        self->kase ? hk_record_get_revision (self->kase) : 0,
                        fields, NULL, save_cb, g_object_ref (self));
+  /* The vault runs its work in order: the draft goes right behind the save,
+   * before any lock that follows. A failed save autosaves it again. */
+  if (self->draft)
+    hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
 }
 
 static void

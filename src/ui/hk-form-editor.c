@@ -215,6 +215,7 @@ hk_form_editor_show_error (AdwToastOverlay *overlay,
                            const GError    *error)
 {
   g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
@@ -229,7 +230,9 @@ hk_form_editor_show_error (AdwToastOverlay *overlay,
   else
     title = g_strdup_printf ("%s %s", what, error ? error->message : "");
 
-  toast = adw_toast_new (title);
+  /* Toast titles are Pango markup; messages are plain text. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (overlay, toast);
 }

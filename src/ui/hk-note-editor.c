@@ -172,8 +172,6 @@ save_cb (GObject      *object,
       return;
     }
 
-  /* Queued behind any autosave still on its way, so none can outlive it. */
-  hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
   self->saved = TRUE;
   if (self->disposed)
     return;
@@ -222,6 +220,9 @@ save_action (GtkWidget  *widget,
                        self->case_id,
                        self->note ? hk_record_get_revision (self->note) : 0,
                        fields, NULL, save_cb, g_object_ref (self));
+  /* The vault runs its work in order: the draft goes right behind the save,
+   * before any lock that follows. A failed save autosaves it again. */
+  hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
 }
 
 static void

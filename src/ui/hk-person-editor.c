@@ -126,7 +126,6 @@ finish_saved (HkPersonEditor *self,
               HkRecord       *kase,
               const char     *toast)
 {
-  hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
   self->saved = TRUE;
   if (self->disposed)
     return;
@@ -269,6 +268,9 @@ save_action (GtkWidget  *widget,
                        NULL,
                        self->person ? hk_record_get_revision (self->person) : 0,
                        fields, NULL, save_cb, g_object_ref (self));
+  /* The vault runs its work in order: the draft goes right behind the save,
+   * before any lock that follows. A failed save autosaves it again. */
+  hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
 }
 
 static void
