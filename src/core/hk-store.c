@@ -78,7 +78,12 @@ _hk_store_set_error (HkStore  *store,
                    _("The disk is full. Nothing was saved; free some space and try again."));
       break;
     case SQLITE_IOERR:
-      if (rc == SQLITE_IOERR_NOMEM)
+      /* A full disk can surface as an I/O error (growing the -shm file,
+       * for one): the OS error says which it really was. */
+      if (store && store->db && sqlite3_system_errno (store->db) == ENOSPC)
+        g_set_error (error, HK_ERROR, HK_ERROR_NO_SPACE,
+                     _("The disk is full. Nothing was saved; free some space and try again."));
+      else if (rc == SQLITE_IOERR_NOMEM)
         g_set_error (error, HK_ERROR, HK_ERROR_NO_MEMORY, _("Not enough memory."));
       else
         g_set_error (error, HK_ERROR, HK_ERROR_IO,
@@ -176,6 +181,7 @@ _hk_store_open (const char  *path,
                        "PRAGMA temp_store = MEMORY;"
                        "PRAGMA trusted_schema = OFF;"
                        "PRAGMA cell_size_check = ON;"
+                       "PRAGMA cache_size = -32768;"
                        "PRAGMA mmap_size = 0;",
                        error))
     goto fail;

@@ -44,6 +44,7 @@ struct _HkVault
   int            batch_depth;
   HkSearchIndex *index;
   gboolean       index_ready;
+  GHashTable    *case_person;  /* case id → person id, kept with the index */
   guint          generation;   /* bumped on every lock, so stale index builds stop */
 
   gboolean       locked_notified;
@@ -128,11 +129,18 @@ emit_later (HkVault    *self,
 /* ---- GObject ---- */
 
 static void
+drop_index (HkVault *self)
+{
+  g_clear_pointer (&self->index, _hk_search_index_free);
+  g_clear_pointer (&self->case_person, g_hash_table_unref);
+  self->index_ready = FALSE;
+}
+
+static void
 wipe_unlocked_state (HkVault *self)
 {
   g_clear_pointer (&self->keys, _hk_keys_free);
-  g_clear_pointer (&self->index, _hk_search_index_free);
-  self->index_ready = FALSE;
+  drop_index (self);
   self->generation++;
   if (self->owner_name)
     {
@@ -1350,39 +1358,47 @@ complete_fields (HkRecordKind  kind,
   return g_variant_ref_sink (g_variant_builder_end (&b));
 }
 
-static HkRecordKind
-expected_parent_kind (HkRecordKind kind)
-{
-  switch (kind)
-    {
-    case HK_RECORD_KIND_CASE: return HK_RECORD_KIND_PERSON;
-    case HK_RECORD_KIND_NOTE: return HK_RECORD_KIND_CASE;
-    default:                  return (HkRecordKind) -1;
-    }
-}
-
 static char *index_text (HkRecord *record);
+
+/* People, cases and everything hanging directly off a case. */
+static gboolean
+is_indexed_kind (HkRecordKind kind)
+{
+  return kind == HK_RECORD_KIND_PERSON || kind == HK_RECORD_KIND_CASE ||
+         hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE;
+}
 static const char *index_owner (HkRecord *record);
 
 static void
 index_record (HkVault  *self,
               gint64    rowid,
-              HkRecord *record)
+              HkRecord *record,
+              HkRecord *previous)
 {
   g_autofree char *text = NULL;
+  g_autofree char *old_text = NULL;
+  HkRecordKind kind = hk_record_get_kind (record);
 
-  if (self->index == NULL || hk_record_get_kind (record) < HK_RECORD_KIND_PERSON ||
-      hk_record_get_kind (record) > HK_RECORD_KIND_NOTE)
+  if (self->index == NULL || !is_indexed_kind (kind))
     return;
+  if (kind == HK_RECORD_KIND_CASE)
+    g_hash_table_insert (self->case_person, g_strdup (hk_record_get_id (record)),
+                         g_strdup (hk_record_get_parent_id (record)));
   text = index_text (record);
-  if (!_hk_search_index_put (self->index, rowid, index_owner (record), text, NULL))
+  /* The contentless index removes old tokens only given the old text, which
+   * is the previous revision's: that is what was indexed. */
+  if (_hk_search_index_contains (self->index, rowid) && previous != NULL)
+    old_text = index_text (previous);
+  if ((_hk_search_index_contains (self->index, rowid) && previous == NULL) ||
+      !_hk_search_index_put (self->index, rowid, index_owner (record), old_text, text, NULL))
     {
       /* A stale index would hide results: rebuild it on the next search. */
-      g_clear_pointer (&self->index, _hk_search_index_free);
-      self->index_ready = FALSE;
+      drop_index (self);
     }
   if (text)
     sodium_memzero (text, strlen (text));
+  if (old_text)
+    sodium_memzero (old_text, strlen (old_text));
 }
 
 static HkRecord *
@@ -1465,7 +1481,7 @@ save_locked (HkVault      *self,
     }
   else
     {
-      HkRecordKind parent_kind = expected_parent_kind (kind);
+      HkRecordKind parent_kind = hk_record_kind_get_parent_kind (kind);
 
       if (base_revision != 0)
         {
@@ -1568,7 +1584,7 @@ save_locked (HkVault      *self,
 
   /* The record takes the plaintext buffer and wipes it when it goes. */
   record = _hk_record_new_from_plaintext (id, kind, stored_parent, revision, plain, plain_len);
-  index_record (self, rowid, record);
+  index_record (self, rowid, record, previous);
   emit_later (self, SIGNAL_CHANGED, kind, id);
   return record;
 
@@ -1595,8 +1611,7 @@ hk_vault_save (HkVault       *self,
   g_return_val_if_fail (fields != NULL, NULL);
 
   owned = g_variant_ref_sink (fields);
-  if (kind != HK_RECORD_KIND_PERSON && kind != HK_RECORD_KIND_CASE && kind != HK_RECORD_KIND_NOTE &&
-      kind != HK_RECORD_KIND_META)
+  if (kind == HK_RECORD_KIND_DRAFT || (guint) kind > HK_RECORD_KIND_LAST)
     {
       g_set_error (error, HK_ERROR, HK_ERROR_INVALID, _("Records of this kind cannot be saved directly."));
       return NULL;
@@ -1663,8 +1678,7 @@ hk_vault_commit_batch (HkVault  *self,
       if (!ok)
         {
           load_chain_tail (self);
-          g_clear_pointer (&self->index, _hk_search_index_free);
-          self->index_ready = FALSE;
+          drop_index (self);
         }
     }
   g_rec_mutex_unlock (&self->mutex);
@@ -1683,8 +1697,7 @@ hk_vault_rollback_batch (HkVault *self)
       if (self->keys)
         load_chain_tail (self);
       /* Saves in the batch already reached the index. */
-      g_clear_pointer (&self->index, _hk_search_index_free);
-      self->index_ready = FALSE;
+      drop_index (self);
     }
   g_rec_mutex_unlock (&self->mutex);
 }
@@ -2044,10 +2057,10 @@ index_text (HkRecord *record)
 static const char *
 index_owner (HkRecord *record)
 {
-  /* People match all their cases; notes match their case. */
-  if (hk_record_get_kind (record) == HK_RECORD_KIND_NOTE)
-    return hk_record_get_parent_id (record);
-  return hk_record_get_id (record);
+  /* People match all their cases; a case's records match the case. */
+  if (hk_record_get_kind (record) == HK_RECORD_KIND_PERSON || hk_record_get_kind (record) == HK_RECORD_KIND_CASE)
+    return hk_record_get_id (record);
+  return hk_record_get_parent_id (record);
 }
 
 gboolean
@@ -2070,8 +2083,11 @@ hk_vault_build_search_index (HkVault  *self,
       g_rec_mutex_unlock (&self->mutex);
       return TRUE;
     }
+  if (self->index == NULL)
+    self->case_person = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (self->index == NULL && (self->index = _hk_search_index_new (error)) == NULL)
     {
+      drop_index (self);
       g_rec_mutex_unlock (&self->mutex);
       return FALSE;
     }
@@ -2094,7 +2110,7 @@ hk_vault_build_search_index (HkVault  *self,
         }
       stmt = _hk_store_prepare (self->store,
                                 "SELECT rowid, id, kind, parent_id, revision, payload FROM records"
-                                " WHERE rowid > ? AND kind BETWEEN 1 AND 3 ORDER BY rowid LIMIT 2000", error);
+                                 " WHERE rowid > ? AND kind NOT IN (0, 4, 7) ORDER BY rowid LIMIT 2000", error);
       if (stmt == NULL)
         {
           g_rec_mutex_unlock (&self->mutex);
@@ -2112,8 +2128,9 @@ hk_vault_build_search_index (HkVault  *self,
                              sqlite3_column_int (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
                              sqlite3_column_int64 (stmt, 4), sqlite3_column_blob (stmt, 5),
                              sqlite3_column_bytes (stmt, 5));
-          if (record != NULL)
-            index_record (self, last_rowid, record);
+          /* A save during the build already indexed the newest text. */
+          if (record != NULL && !_hk_search_index_contains (self->index, last_rowid))
+            index_record (self, last_rowid, record, NULL);
           if (self->index == NULL)
             break;
         }
@@ -2151,7 +2168,6 @@ hk_vault_search (HkVault     *self,
   g_autoptr(GHashTable) result = NULL;
   g_autoptr(GHashTable) case_person = NULL;
   g_auto(GStrv) words = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (HK_IS_VAULT (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -2172,15 +2188,7 @@ hk_vault_search (HkVault     *self,
       goto out;
     }
 
-  /* case id → person id, from plaintext links only. */
-  case_person = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = _hk_store_prepare (self->store, "SELECT id, parent_id FROM records WHERE kind = 2", error);
-  if (stmt == NULL)
-    goto out;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (case_person, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
+  case_person = g_hash_table_ref (self->case_person);
 
   words = g_strsplit_set (query, " \t\n\r", -1);
   for (guint w = 0; words[w]; w++)
@@ -2588,6 +2596,25 @@ copy_database (sqlite3  *dest,
   return rc == SQLITE_DONE;
 }
 
+/* A backup killed half-way leaves its temporary copy: tidy those up. They
+ * are as encrypted as the vault, so this is housekeeping, not secrecy. */
+static void
+remove_stale_partials (const char *dest_path)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  g_autofree char *base = g_path_get_basename (dest_path);
+  g_autofree char *prefix = g_strconcat (base, ".partial-", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_remove (path);
+      }
+}
+
 gboolean
 hk_vault_backup (HkVault     *self,
                  const char  *dest_path,
@@ -2620,6 +2647,7 @@ hk_vault_backup (HkVault     *self,
     }
   suffix = _hk_id_new ();
   tmp = g_strdup_printf ("%s.partial-%.8s", dest_path, suffix);
+  remove_stale_partials (dest_path);
 
   g_rec_mutex_lock (&self->mutex);
   if (self->store == NULL)
@@ -2650,7 +2678,12 @@ hk_vault_backup (HkVault     *self,
   g_clear_pointer (&tmp, g_free);
   if (!hk_platform_sync_path (dir, TRUE, error))
     goto out;
-  log_event (self, HK_ACTIVITY_EXPORT, -1, NULL, 0, "backup", NULL);
+  /* An export that is not in the activity log did not happen: take it back. */
+  if (!log_event (self, HK_ACTIVITY_EXPORT, -1, NULL, 0, "backup", error))
+    {
+      g_remove (dest_path);
+      goto out;
+    }
   ok = TRUE;
 
 out:
