@@ -16,6 +16,7 @@
 #include "hk-platform.h"
 #include "hk-session-monitor.h"
 #include "hk-record-json.h"
+#include "hk-sac.h"
 
 G_BEGIN_DECLS
 

@@ -22,9 +22,22 @@ typedef enum {
   HK_RECORD_KIND_CASE   = 2,
   HK_RECORD_KIND_NOTE   = 3,
   HK_RECORD_KIND_DRAFT  = 4,
+  /* Making Safeguarding Personal casework (parent in brackets) */
+  HK_RECORD_KIND_CONCERN        = 5,   /* (case) a safeguarding concern and the s42 decision */
+  HK_RECORD_KIND_ENQUIRY        = 6,   /* (case) a Section 42 or other enquiry */
+  HK_RECORD_KIND_RISK           = 7,   /* (enquiry) type, location, source, outcomes */
+  HK_RECORD_KIND_CONVERSATION   = 8,   /* (case) an outcome conversation */
+  HK_RECORD_KIND_OUTCOME        = 9,   /* (case) a desired outcome in the person's words */
+  HK_RECORD_KIND_CAPACITY       = 10,  /* (case) a capacity assessment: one decision, one date */
+  HK_RECORD_KIND_BEST_INTERESTS = 11,  /* (case) a best-interests decision */
+  HK_RECORD_KIND_ADVOCACY       = 12,  /* (case) an advocacy referral and its status */
+  HK_RECORD_KIND_ACTION         = 13,  /* (case) an action, tagged with principles */
 } HkRecordKind;
 
-#define HK_RECORD_KIND_LAST HK_RECORD_KIND_DRAFT
+#define HK_RECORD_KIND_LAST HK_RECORD_KIND_ACTION
+
+/* The kind a record of @kind hangs off, or -1 if it has no parent. */
+int         hk_record_kind_get_parent_kind (HkRecordKind kind);
 
 const char *hk_record_kind_to_string (HkRecordKind kind); /* "person", "case", … (stable, untranslated) */
 gboolean    hk_record_kind_from_string (const char *str, HkRecordKind *out_kind);
@@ -80,6 +93,8 @@ typedef enum {
   HK_FIELD_BOOL,
   HK_FIELD_NHS_NUMBER,  /* 10 digits, modulus 11 check digit; spaces allowed on input */
   HK_FIELD_TEXT_LIST,   /* as */
+  HK_FIELD_ENUM_LIST,   /* as of the spec's codes, no repeats */
+  HK_FIELD_RECORD_ID,   /* a link to another record: 32 lowercase hex characters */
 } HkFieldType;
 
 typedef struct {
@@ -88,6 +103,7 @@ typedef struct {
 } HkEnumValue;
 
 typedef enum {
+  HK_FIELD_NO_FLAGS   = 0,
   HK_FIELD_REQUIRED   = 1 << 0,
   HK_FIELD_NOT_FUTURE = 1 << 1,  /* dates and date-times may not lie in the future */
   HK_FIELD_AUTOMATIC  = 1 << 2,  /* set by the core, never by the user (recorded_at, late_entry) */
