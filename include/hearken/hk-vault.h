@@ -408,8 +408,9 @@ void          hk_vault_read_activity_async  (HkVault       *self,
 GPtrArray    *hk_vault_read_activity_finish (HkVault       *self,
                                              GAsyncResult  *result,
                                              GError       **error);
-/* Locking is quick but checkpoints the WAL, so the GUI does it off-thread too.
- * Keys are wiped synchronously before this returns; only the checkpoint is deferred. */
+/* Locks on the worker thread, after every job already queued (so queued
+ * draft saves land first); the checkpoint makes it worth doing off the main
+ * thread. ::locked is emitted when the keys are gone. */
 void          hk_vault_lock_async           (HkVault       *self,
                                              GCancellable  *cancellable,
                                              GAsyncReadyCallback callback,
