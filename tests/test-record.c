@@ -50,6 +50,76 @@ static const Case cases[] = {
   { HK_RECORD_KIND_NOTE, "{'kind': <'visit'>, 'occurred_at': <'2999-01-02T10:00:00Z'>, 'text': <'x'>}", "occurred_at", "future" },
   { HK_RECORD_KIND_NOTE, "{'kind': <'visit'>, 'occurred_at': <'2026-01-02T10:00:00Z'>}", "text", "required" },
   { HK_RECORD_KIND_NOTE, "{'kind': <'visit'>, 'occurred_at': <'2026-01-02T10:00:00Z'>, 'text': <'x'>, 'present': <'Ann'>}", "present", "list" },
+  /* concerns: the s42(1) criteria and the decision */
+#define CRIT "'received_on': <'2026-01-05'>, 'raised_by_role': <'District nurse'>, 'reported': <'Bruising'>, " \
+             "'criterion_needs_reason': <'r'>, 'criterion_abuse_reason': <'r'>, 'criterion_protect_reason': <'r'>, "
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'yes'>, 'criterion_abuse': <'yes'>, 'criterion_protect': <'yes'>, 'decision': <'s42_enquiry'>, 'decision_on': <'2026-01-06'>}", NULL, NULL },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'yes'>, 'criterion_abuse': <'not_known'>, 'criterion_protect': <'yes'>, 'decision': <'s42_enquiry'>, 'decision_on': <'2026-01-06'>}", "criterion_abuse", "Section 42" },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'yes'>, 'criterion_abuse': <'no'>, 'criterion_protect': <'yes'>, 'decision': <'other_enquiry'>, 'decision_on': <'2026-01-06'>}", NULL, NULL },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'no'>, 'criterion_abuse': <'no'>, 'criterion_protect': <'no'>, 'decision': <'no_enquiry'>, 'decision_on': <'2026-01-06'>}", "response", "what was done instead" },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'no'>, 'criterion_abuse': <'no'>, 'criterion_protect': <'no'>, 'decision': <'no_enquiry'>, 'decision_on': <'2026-01-06'>, 'response': <'signposting'>}", NULL, NULL },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'yes'>, 'criterion_abuse': <'yes'>, 'criterion_protect': <'yes'>, 'decision': <'s42_enquiry'>, 'decision_on': <'2026-01-06'>, 'response': <'advice'>}", "response", "only recorded" },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'yes'>, 'criterion_abuse': <'yes'>, 'criterion_protect': <'yes'>, 'decision': <'s42_enquiry'>}", "decision_on", "needed" },
+  { HK_RECORD_KIND_CONCERN, "{" CRIT "'criterion_needs': <'yes'>, 'criterion_abuse': <'yes'>, 'criterion_protect': <'yes'>, 'decision': <'s42_enquiry'>, 'decision_on': <'2026-01-01'>}", "decision_on", "before" },
+  { HK_RECORD_KIND_CONCERN, "{'received_on': <'2026-01-05'>, 'raised_by_role': <'GP'>, 'reported': <'x'>, 'criterion_needs': <'yes'>, 'criterion_abuse': <'yes'>, 'criterion_protect': <'yes'>}", "criterion_needs_reason", "required" },
+  /* enquiries */
+  { HK_RECORD_KIND_ENQUIRY, "{'enquiry_type': <'s42'>, 'started_on': <'2026-01-06'>, 'lead_agency': <'Council'>, 'large_scale': <false>}", NULL, NULL },
+  { HK_RECORD_KIND_ENQUIRY, "{'enquiry_type': <'s42'>, 'started_on': <'2026-01-06'>, 'concluded_on': <'2026-01-02'>, 'lead_agency': <'Council'>}", "concluded_on", "before" },
+  { HK_RECORD_KIND_ENQUIRY, "{'enquiry_type': <'s43'>, 'started_on': <'2026-01-06'>, 'lead_agency': <'Council'>}", "enquiry_type", "allowed" },
+  /* risks: the outcome only after "risk identified" */
+  { HK_RECORD_KIND_RISK, "{'risk_type': <'financial'>, 'location': <'own_home'>, 'source': <'known'>, 'assessment': <'identified_action'>, 'outcome': <'reduced'>}", NULL, NULL },
+  { HK_RECORD_KIND_RISK, "{'risk_type': <'financial'>, 'location': <'own_home'>, 'source': <'known'>, 'assessment': <'identified_no_action'>, 'outcome': <'remained'>}", NULL, NULL },
+  { HK_RECORD_KIND_RISK, "{'risk_type': <'financial'>, 'location': <'own_home'>, 'source': <'known'>, 'assessment': <'inconclusive_action'>, 'outcome': <'reduced'>}", "outcome", "Risk identified" },
+  { HK_RECORD_KIND_RISK, "{'risk_type': <'financial'>, 'location': <'own_home'>, 'source': <'known'>, 'outcome': <'removed'>}", "outcome", "Risk identified" },
+  { HK_RECORD_KIND_RISK, "{'risk_type': <'fraud'>, 'location': <'own_home'>, 'source': <'known'>}", "risk_type", "allowed" },
+  { HK_RECORD_KIND_RISK, "{'risk_type': <'modern_slavery'>, 'location': <'hospital_acute'>, 'source': <'service_provider'>, 'assessment': <'ceased_at_request'>}", NULL, NULL },
+  /* outcome conversations */
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'at_concern'>, 'participants': <['adult', 'advocate']>, 'asked': <'asked_expressed'>, 'wellbeing': <'low'>, 'safety': <'unsafe'>}", NULL, NULL },
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'at_concern'>, 'participants': <['adult', 'adult']>, 'asked': <'asked_expressed'>}", "participants", "twice" },
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'at_concern'>, 'participants': <['neighbour']>, 'asked': <'asked_expressed'>}", "participants", "not allowed" },
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'at_concern'>, 'participants': <@as []>, 'asked': <'not_asked'>}", "participants", "required" },
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'at_concern'>, 'participants': <['adult']>, 'asked': <'maybe'>}", "asked", "allowed" },
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'during_enquiry'>, 'participants': <['adult']>, 'asked': <'dont_know'>, 'feels_safer': <'yes'>}", "feels_safer", "closure" },
+  { HK_RECORD_KIND_CONVERSATION, "{'held_on': <'2026-01-06'>, 'phase': <'at_closure'>, 'participants': <['imca']>, 'asked': <'not_recorded'>, 'feels_safer': <'partly'>, 'listened_to': <'yes'>, 'kept_informed': <'no'>}", NULL, NULL },
+  /* desired outcomes */
+  { HK_RECORD_KIND_OUTCOME, "{'words': <'I want him to stop coming round'>, 'expressed_on': <'2026-01-06'>}", NULL, NULL },
+  { HK_RECORD_KIND_OUTCOME, "{'words': <'x'>, 'expressed_on': <'2026-01-06'>, 'achieved': <'partially'>, 'rated_on': <'2026-03-01'>}", "person_view", "their words" },
+  { HK_RECORD_KIND_OUTCOME, "{'words': <'x'>, 'expressed_on': <'2026-01-06'>, 'achieved': <'fully'>, 'person_view': <'He has stopped'>, 'rated_on': <'2026-03-01'>}", NULL, NULL },
+  { HK_RECORD_KIND_OUTCOME, "{'words': <'x'>, 'expressed_on': <'2026-01-06'>, 'achieved': <'fully'>, 'person_view': <'v'>, 'rated_on': <'2026-01-01'>}", "rated_on", "before" },
+  { HK_RECORD_KIND_OUTCOME, "{'words': <'x'>, 'expressed_on': <'2026-01-06'>, 'conversation_id': <'not-an-id'>}", "conversation_id", "id" },
+  /* capacity: decision-specific, s2 and s3 */
+#define CAP "'decision': <'Whether to move into a care home'>, 'assessed_on': <'2026-01-06'>, 'relevant_information': <'r'>, " \
+            "'practicable_steps': <'p'>, 'understand_evidence': <'e'>, 'retain_evidence': <'e'>, 'use_weigh_evidence': <'e'>, " \
+            "'communicate_evidence': <'e'>, 'assessor': <'A Worker'>, "
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'no'>, 'understand': <'able'>, 'retain': <'able'>, 'use_weigh': <'able'>, 'communicate': <'able'>, 'outcome': <'has_capacity'>}", NULL, NULL },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'no'>, 'understand': <'unable'>, 'retain': <'able'>, 'use_weigh': <'able'>, 'communicate': <'able'>, 'outcome': <'lacks_capacity'>}", "outcome", "section 2" },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'yes'>, 'impairment_detail': <'Dementia'>, 'understand': <'able'>, 'retain': <'able'>, 'use_weigh': <'able'>, 'communicate': <'able'>, 'outcome': <'lacks_capacity'>}", "outcome", "section 3" },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'yes'>, 'impairment_detail': <'Dementia'>, 'understand': <'able'>, 'retain': <'unable'>, 'use_weigh': <'unable'>, 'communicate': <'able'>, 'outcome': <'lacks_capacity'>}", "causal_link", "because of" },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'yes'>, 'impairment_detail': <'Dementia'>, 'understand': <'able'>, 'retain': <'unable'>, 'use_weigh': <'unable'>, 'communicate': <'able'>, 'causal_link': <'yes'>, 'causal_link_evidence': <'e'>, 'outcome': <'lacks_capacity'>, 'review_on': <'2026-07-06'>, 'protective_measures': <true>}", NULL, NULL },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'yes'>, 'impairment_detail': <'Dementia'>, 'understand': <'able'>, 'retain': <'unable'>, 'use_weigh': <'unable'>, 'communicate': <'able'>, 'causal_link': <'yes'>, 'causal_link_evidence': <'e'>, 'outcome': <'has_capacity'>}", "outcome", "does not match" },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'yes'>, 'understand': <'able'>, 'retain': <'able'>, 'use_weigh': <'able'>, 'communicate': <'able'>, 'outcome': <'has_capacity'>}", "impairment_detail", "describe" },
+  { HK_RECORD_KIND_CAPACITY, "{" CAP "'impairment': <'no'>, 'understand': <'able'>, 'retain': <'able'>, 'use_weigh': <'able'>, 'communicate': <'able'>, 'outcome': <'has_capacity'>, 'review_on': <'2025-01-01'>}", "review_on", "before" },
+  /* best interests */
+#define BI "'decision': <'Move to a care home'>, 'decided_on': <'2026-01-08'>, 'decision_maker': <'A Worker'>, 'wishes_feelings': <'w'>, " \
+           "'regain_capacity': <'no'>, 'options': <'o'>, 'less_restrictive': <'l'>, 'outcome_decision': <'d'>, 'reasons': <'r'>, "
+  { HK_RECORD_KIND_BEST_INTERESTS, "{" BI "'attorney_deputy': <'none'>, 'consulted': <['Daughter', 'GP']>}", NULL, NULL },
+  { HK_RECORD_KIND_BEST_INTERESTS, "{" BI "'attorney_deputy': <'lpa_health'>}", "attorney_deputy_name", "attorney" },
+  { HK_RECORD_KIND_BEST_INTERESTS, "{" BI "'attorney_deputy': <'deputy'>, 'attorney_deputy_name': <'B Deputy'>}", NULL, NULL },
+  /* advocacy: bases, substantial difficulty, appropriate person, status history */
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'care_act_s68'>, 'status': <'considered'>, 'considered_on': <'2026-01-06'>}", NULL, NULL },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'care_act_s68'>, 'status': <'referred'>, 'considered_on': <'2026-01-06'>, 'referred_on': <'2026-01-07'>, 'difficulty_understanding': <'no'>}", "difficulty_understanding", "substantial difficulty" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'care_act_s68'>, 'status': <'referred'>, 'considered_on': <'2026-01-06'>, 'referred_on': <'2026-01-07'>, 'difficulty_retaining': <'yes'>, 'appropriate_person': <'none'>}", NULL, NULL },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'care_act_s68'>, 'status': <'referred'>, 'considered_on': <'2026-01-06'>, 'difficulty_retaining': <'yes'>}", "referred_on", "referral is made" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'care_act_s67'>, 'status': <'allocated'>, 'considered_on': <'2026-01-06'>, 'referred_on': <'2026-01-07'>, 'allocated_on': <'2026-01-09'>, 'difficulty_communicating': <'yes'>}", "organisation", "allocated" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'care_act_s67'>, 'status': <'allocated'>, 'considered_on': <'2026-01-06'>, 'referred_on': <'2026-01-07'>, 'allocated_on': <'2026-01-05'>, 'organisation': <'Advocacy Org'>, 'difficulty_communicating': <'yes'>}", "allocated_on", "before" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'non_statutory'>, 'status': <'declined'>, 'considered_on': <'2026-01-06'>}", "declined_reason", "declined" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'imca_adult_protection'>, 'status': <'considered'>, 'considered_on': <'2026-01-06'>}", "particular_benefit", "IMCA" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'non_statutory'>, 'status': <'considered'>, 'considered_on': <'2026-01-06'>, 'appropriate_person': <'yes_consents'>}", "appropriate_person_name", "appropriate person" },
+  { HK_RECORD_KIND_ADVOCACY, "{'basis': <'imca_s37_39'>, 'status': <'ended'>, 'considered_on': <'2026-01-06'>, 'referred_on': <'2026-01-06'>, 'allocated_on': <'2026-01-07'>, 'organisation': <'O'>}", "ended_on", "ended" },
+  /* actions and principles */
+  { HK_RECORD_KIND_ACTION, "{'description': <'Contact the bank'>, 'principles': <['protection', 'partnership']>}", NULL, NULL },
+  { HK_RECORD_KIND_ACTION, "{'description': <'Contact the bank'>, 'principles': <['kindness']>}", "principles", "not allowed" },
+  { HK_RECORD_KIND_NOTE, "{'kind': <'visit'>, 'occurred_at': <'2026-01-02T10:00:00Z'>, 'text': <'x'>, 'principles': <['empowerment']>}", NULL, NULL },
   /* automatic fields are ignored on input */
   { HK_RECORD_KIND_NOTE, "{'kind': <'visit'>, 'occurred_at': <'2026-01-02T10:00:00Z'>, 'text': <'x'>, 'late_entry': <'nonsense'>}", NULL, NULL },
 };
@@ -90,6 +160,35 @@ test_table (void)
 }
 
 static void
+test_sac (void)
+{
+  guint n = 0;
+
+  for (const HkEnumValue *v = hk_sac_get_values (HK_SAC_RISK_TYPE); v->code; v++)
+    n++;
+  g_assert_cmpuint (n, ==, 11);
+  n = 0;
+  for (const HkEnumValue *v = hk_sac_get_values (HK_SAC_RISK_LOCATION); v->code; v++)
+    n++;
+  g_assert_cmpuint (n, ==, 9);
+  n = 0;
+  for (const HkEnumValue *v = hk_sac_get_values (HK_SAC_RISK_ASSESSMENT); v->code; v++)
+    n++;
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_cmpstr (hk_sac_get_published_label (HK_SAC_RISK_TYPE, "financial"), ==, "Financial or Material Abuse");
+  g_assert_cmpstr (hk_sac_get_published_label (HK_SAC_MSP_ASKED, "asked_not_expressed"), ==,
+                   "Yes they were asked but no outcomes were expressed");
+  g_assert_cmpstr (hk_sac_map_local (HK_SAC_RISK_TYPE, "Financial and Material"), ==, "financial");
+  g_assert_cmpstr (hk_sac_map_local (HK_SAC_RISK_TYPE, "  self-neglect "), ==, "self_neglect");
+  g_assert_cmpstr (hk_sac_map_local (HK_SAC_RISK_LOCATION, "In the community (excluding community services)"), ==, "community");
+  g_assert_cmpstr (hk_sac_map_local (HK_SAC_RISK_SOURCE, "service_provider"), ==, "service_provider");
+  g_assert_null (hk_sac_map_local (HK_SAC_RISK_TYPE, "Burglary"));
+  g_assert_true (hk_sac_risk_identified ("identified_no_action"));
+  g_assert_false (hk_sac_risk_identified ("none_action"));
+  g_assert_false (hk_sac_risk_identified (NULL));
+}
+
+static void
 test_lengths (void)
 {
   g_autoptr(GError) error = NULL;
@@ -121,6 +220,9 @@ test_kinds (void)
 {
   HkRecordKind kind;
 
+  g_assert_cmpint (hk_record_kind_get_parent_kind (HK_RECORD_KIND_RISK), ==, HK_RECORD_KIND_ENQUIRY);
+  g_assert_cmpint (hk_record_kind_get_parent_kind (HK_RECORD_KIND_OUTCOME), ==, HK_RECORD_KIND_CASE);
+  g_assert_cmpint (hk_record_kind_get_parent_kind (HK_RECORD_KIND_PERSON), ==, -1);
   for (guint k = 0; k <= HK_RECORD_KIND_LAST; k++)
     {
       g_assert_true (hk_record_kind_from_string (hk_record_kind_to_string (k), &kind));
@@ -141,6 +243,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/record/validation-table", test_table);
   g_test_add_func ("/record/lengths", test_lengths);
+  g_test_add_func ("/record/sac", test_sac);
   g_test_add_func ("/record/nhs", test_nhs);
   g_test_add_func ("/record/kinds", test_kinds);
   return g_test_run ();
