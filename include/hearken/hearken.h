@@ -17,6 +17,7 @@
 #include "hk-session-monitor.h"
 #include "hk-record-json.h"
 #include "hk-sac.h"
+#include "hk-prompts.h"
 
 G_BEGIN_DECLS
 

@@ -10,6 +10,7 @@
 #include "hk-record.h"
 #include "hk-secret.h"
 #include "hk-activity.h"
+#include "hk-prompts.h"
 
 G_BEGIN_DECLS
 
@@ -157,6 +158,31 @@ gboolean      hk_vault_load_case            (HkVault       *self,
                                              HkRecord     **out_case,
                                              HkRecord     **out_person,
                                              GPtrArray    **out_notes,
+                                             GError       **error);
+
+/* Every record belonging to the case (notes, concerns, enquiries and their
+ * risks, conversations, outcomes, capacity, best interests, advocacy,
+ * actions): current revisions, in no particular order. */
+GPtrArray    *hk_vault_list_case_records    (HkVault       *self,
+                                             const char    *case_id,
+                                             GError       **error);
+/* The practice prompts of a case today (HkPrompt*, most severe first). */
+GPtrArray    *hk_vault_case_prompts         (HkVault       *self,
+                                             const char    *case_id,
+                                             GError       **error);
+/**
+ * hk_vault_close_case:
+ * @closed_on: (nullable): "YYYY-MM-DD"; NULL for today
+ * @override_reason: (nullable): why the case closes with blocking prompts
+ *
+ * Closes the case. If prompts that block closing are outstanding and no
+ * reason is given, fails with HK_ERROR_INVALID listing them; with a reason,
+ * the reason is recorded on the case.
+ */
+HkRecord     *hk_vault_close_case           (HkVault       *self,
+                                             const char    *case_id,
+                                             const char    *closed_on,
+                                             const char    *override_reason,
                                              GError       **error);
 
 /* ---- Search: an index kept only in memory, built after unlock ---- */
@@ -406,6 +432,32 @@ void          hk_vault_read_activity_async  (HkVault       *self,
                                              GAsyncReadyCallback callback,
                                              gpointer       user_data);
 GPtrArray    *hk_vault_read_activity_finish (HkVault       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          hk_vault_list_case_records_async (HkVault    *self,
+                                             const char    *case_id,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+GPtrArray    *hk_vault_list_case_records_finish (HkVault   *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          hk_vault_case_prompts_async   (HkVault       *self,
+                                             const char    *case_id,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+GPtrArray    *hk_vault_case_prompts_finish  (HkVault       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void          hk_vault_close_case_async     (HkVault       *self,
+                                             const char    *case_id,
+                                             const char    *closed_on,
+                                             const char    *override_reason,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+HkRecord     *hk_vault_close_case_finish    (HkVault       *self,
                                              GAsyncResult  *result,
                                              GError       **error);
 /* Locks on the worker thread, after every job already queued (so queued

@@ -762,3 +762,103 @@ hk_vault_read_activity_finish (HkVault       *self,
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ---- casework ---- */
+
+static void
+case_records_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Args *a = data;
+  GError *error = NULL;
+  GPtrArray *records = hk_vault_list_case_records (source, a->id, &error);
+  return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+void
+hk_vault_list_case_records_async (HkVault             *self,
+                                  const char          *case_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Args *a = args_new ();
+
+  g_return_if_fail (HK_IS_VAULT (self));
+  a->id = g_strdup (case_id);
+  queue (self, hk_vault_list_case_records_async, a, case_records_thread, cancellable, callback, user_data);
+}
+
+GPtrArray *
+hk_vault_list_case_records_finish (HkVault       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+prompts_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Args *a = data;
+  GError *error = NULL;
+  GPtrArray *prompts = hk_vault_case_prompts (source, a->id, &error);
+  return_pointer (task, prompts, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+void
+hk_vault_case_prompts_async (HkVault             *self,
+                             const char          *case_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Args *a = args_new ();
+
+  g_return_if_fail (HK_IS_VAULT (self));
+  a->id = g_strdup (case_id);
+  queue (self, hk_vault_case_prompts_async, a, prompts_thread, cancellable, callback, user_data);
+}
+
+GPtrArray *
+hk_vault_case_prompts_finish (HkVault       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+close_case_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Args *a = data;
+  GError *error = NULL;
+  HkRecord *record = hk_vault_close_case (source, a->id, a->path /* closed_on */,
+                                          a->parent_id /* reason */, &error);
+  return_pointer (task, record, g_object_unref, error);
+}
+
+void
+hk_vault_close_case_async (HkVault             *self,
+                           const char          *case_id,
+                           const char          *closed_on,
+                           const char          *override_reason,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Args *a = args_new ();
+
+  g_return_if_fail (HK_IS_VAULT (self));
+  a->id = g_strdup (case_id);
+  a->path = g_strdup (closed_on);
+  a->parent_id = g_strdup (override_reason);
+  queue (self, hk_vault_close_case_async, a, close_case_thread, cancellable, callback, user_data);
+}
+
+HkRecord *
+hk_vault_close_case_finish (HkVault       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

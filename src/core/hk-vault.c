@@ -1999,6 +1999,141 @@ out:
   return ok;
 }
 
+/* ---- Casework records and prompts ---- */
+
+GPtrArray *
+hk_vault_list_case_records (HkVault     *self,
+                            const char  *case_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(HkRecord) kase = NULL;
+  GPtrArray *result = NULL;
+
+  g_return_val_if_fail (HK_IS_VAULT (self), NULL);
+
+  g_rec_mutex_lock (&self->mutex);
+  kase = hk_vault_load (self, case_id, error);
+  if (kase == NULL)
+    goto out;
+  if (hk_record_get_kind (kase) != HK_RECORD_KIND_CASE)
+    {
+      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no case with the id %s."), case_id);
+      goto out;
+    }
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
+    {
+      g_autoptr(GPtrArray) children = NULL;
+
+      if (hk_record_kind_get_parent_kind (kind) != HK_RECORD_KIND_CASE)
+        continue;
+      children = list_locked (self, kind, case_id, NULL, error);
+      if (children == NULL)
+        goto out;
+      for (guint i = 0; i < children->len; i++)
+        {
+          HkRecord *child = children->pdata[i];
+
+          g_ptr_array_add (records, g_object_ref (child));
+          /* Risks hang off their enquiry. */
+          if (kind == HK_RECORD_KIND_ENQUIRY)
+            {
+              g_autoptr(GPtrArray) risks = list_locked (self, HK_RECORD_KIND_RISK, hk_record_get_id (child),
+                                                        NULL, error);
+              if (risks == NULL)
+                goto out;
+              for (guint r = 0; r < risks->len; r++)
+                g_ptr_array_add (records, g_object_ref (risks->pdata[r]));
+            }
+        }
+    }
+  result = g_steal_pointer (&records);
+
+out:
+  g_rec_mutex_unlock (&self->mutex);
+  return result;
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%F");
+}
+
+GPtrArray *
+hk_vault_case_prompts (HkVault     *self,
+                       const char  *case_id,
+                       GError     **error)
+{
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *today = today_iso ();
+
+  g_return_val_if_fail (HK_IS_VAULT (self), NULL);
+
+  records = hk_vault_list_case_records (self, case_id, error);
+  if (records == NULL || (kase = hk_vault_load (self, case_id, error)) == NULL)
+    return NULL;
+  return hk_prompts_evaluate (kase, records, today, FALSE, NULL);
+}
+
+HkRecord *
+hk_vault_close_case (HkVault     *self,
+                     const char  *case_id,
+                     const char  *closed_on,
+                     const char  *override_reason,
+                     GError     **error)
+{
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) prompts = NULL;
+  g_autofree char *today = today_iso ();
+  g_autoptr(GString) blocking = g_string_new (NULL);
+  GVariantDict dict;
+  HkRecord *closed = NULL;
+
+  g_return_val_if_fail (HK_IS_VAULT (self), NULL);
+
+  g_rec_mutex_lock (&self->mutex);
+  records = hk_vault_list_case_records (self, case_id, error);
+  if (records == NULL || (kase = hk_vault_load (self, case_id, error)) == NULL)
+    goto out;
+  if (g_strcmp0 (hk_record_get_string (kase, "status"), "closed") == 0)
+    {
+      g_set_error (error, HK_ERROR, HK_ERROR_INVALID, _("This case is already closed."));
+      goto out;
+    }
+
+  prompts = hk_prompts_evaluate (kase, records, today, TRUE, NULL);
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      HkPrompt *p = prompts->pdata[i];
+      if (p->severity == HK_PROMPT_BLOCKING)
+        g_string_append_printf (blocking, "\n• %s", p->text);
+    }
+  if (blocking->len > 0 && (override_reason == NULL || *override_reason == '\0'))
+    {
+      g_set_error (error, HK_ERROR, HK_ERROR_INVALID,
+                   _("The case cannot close while these are outstanding. Resolve them, or give a reason for closing anyway:%s"),
+                   blocking->str);
+      goto out;
+    }
+
+  g_variant_dict_init (&dict, hk_record_get_fields (kase));
+  g_variant_dict_insert (&dict, "status", "s", "closed");
+  g_variant_dict_insert (&dict, "closed_on", "s", closed_on ? closed_on : today);
+  if (blocking->len > 0)
+    g_variant_dict_insert (&dict, "override_reason", "s", override_reason);
+  closed = hk_vault_save (self, HK_RECORD_KIND_CASE, case_id, NULL, hk_record_get_revision (kase),
+                          g_variant_dict_end (&dict), error);
+
+out:
+  g_rec_mutex_unlock (&self->mutex);
+  return closed;
+}
+
 /* ---- Search ---- */
 
 static void
