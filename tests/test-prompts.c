@@ -234,6 +234,52 @@ test_close_case (void)
   g_assert_cmpstr (hk_record_get_string (closed, "closed_on"), ==, hk_record_get_string (kase, "opened_on"));
   g_assert_cmpstr (hk_record_get_string (closed, "override_reason"), ==, "Person moved abroad; enquiry transferred");
 
+  {
+    g_autoptr(GHashTable) status = hk_vault_list_case_status (vault, &error);
+    HkCaseStatus *st;
+
+    g_assert_no_error (error);
+    st = g_hash_table_lookup (status, id);
+    g_assert_nonnull (st);
+    g_assert_cmpint (st->stage, ==, HK_CASE_STAGE_CLOSED);
+  }
+
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
+static void
+test_case_status (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(HkRecord) a = hk_test_add_case (vault, "Ann Example");
+  g_autoptr(HkRecord) b = hk_test_add_case (vault, "Bob Example");
+  g_autoptr(HkRecord) enquiry = NULL;
+  g_autoptr(HkRecord) risk = NULL;
+  g_autoptr(GHashTable) status = NULL;
+  g_autoptr(GError) error = NULL;
+  HkCaseStatus *st;
+
+  enquiry = hk_vault_save (vault, HK_RECORD_KIND_ENQUIRY, NULL, hk_record_get_id (a), 0,
+                           hk_test_fields ("enquiry_type", "s42", "started_on", "2026-01-02",
+                                           "lead_agency", "Council", NULL), &error);
+  risk = hk_vault_save (vault, HK_RECORD_KIND_RISK, NULL, hk_record_get_id (enquiry), 0,
+                        hk_test_fields ("risk_type", "neglect", "location", "own_home", "source", "known",
+                                        "assessment", "identified_no_action", NULL), &error);
+  g_assert_no_error (error);
+
+  status = hk_vault_list_case_status (vault, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (status), ==, 2);
+  st = g_hash_table_lookup (status, hk_record_get_id (a));
+  g_assert_cmpint (st->stage, ==, HK_CASE_STAGE_ENQUIRY);
+  g_assert_cmpuint (st->blocking_count, ==, 1);   /* the risk without an outcome */
+  g_assert_cmpuint (st->prompt_count, >=, 1);
+  st = g_hash_table_lookup (status, hk_record_get_id (b));
+  g_assert_cmpint (st->stage, ==, HK_CASE_STAGE_NONE);
+  g_assert_cmpuint (st->blocking_count, ==, 0);
+
   g_clear_object (&vault);
   hk_test_rm_rf (dir);
 }
@@ -247,5 +293,6 @@ main (int argc, char **argv)
   g_test_add_func ("/prompts/table", test_table);
   g_test_add_func ("/prompts/every-rule", test_every_rule_fires);
   g_test_add_func ("/prompts/close-case", test_close_case);
+  g_test_add_func ("/prompts/case-status", test_case_status);
   return g_test_run ();
 }

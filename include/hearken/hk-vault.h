@@ -11,6 +11,7 @@
 #include "hk-secret.h"
 #include "hk-activity.h"
 #include "hk-prompts.h"
+#include "hk-case-summary.h"
 
 G_BEGIN_DECLS
 
@@ -165,6 +166,18 @@ gboolean      hk_vault_load_case            (HkVault       *self,
  * actions): current revisions, in no particular order. */
 GPtrArray    *hk_vault_list_case_records    (HkVault       *self,
                                              const char    *case_id,
+                                             GError       **error);
+/* Stage and prompt counts of every case: case id (char*) → HkCaseStatus*
+ * (g_free'd). Decrypts every casework record except notes, so the GUI asks
+ * for it after the list is shown and fills in hk_case_summary_set_status(). */
+GHashTable   *hk_vault_list_case_status     (HkVault       *self,
+                                             GError       **error);
+void          hk_vault_list_case_status_async (HkVault     *self,
+                                             GCancellable  *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+GHashTable   *hk_vault_list_case_status_finish (HkVault    *self,
+                                             GAsyncResult  *result,
                                              GError       **error);
 /* The practice prompts of a case today (HkPrompt*, most severe first). */
 GPtrArray    *hk_vault_case_prompts         (HkVault       *self,

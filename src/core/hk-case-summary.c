@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hearken/hk-case-summary.h"
 
 struct _HkCaseSummary
@@ -13,6 +15,9 @@ struct _HkCaseSummary
   HkRecord *kase;
   HkRecord *person;
   guint     note_count;
+  HkCaseStage stage;
+  guint     prompt_count;
+  guint     blocking_count;
 };
 
 G_DEFINE_FINAL_TYPE (HkCaseSummary, hk_case_summary, G_TYPE_OBJECT)
@@ -31,6 +36,9 @@ enum {
   PROP_NOTE_COUNT,
   PROP_CASE,
   PROP_PERSON,
+  PROP_STAGE,
+  PROP_PROMPT_COUNT,
+  PROP_BLOCKING_COUNT,
   N_PROPS
 };
 
@@ -58,6 +66,9 @@ hk_case_summary_get_property (GObject    *object,
     case PROP_NOTE_COUNT:  g_value_set_uint (value, self->note_count); break;
     case PROP_CASE:        g_value_set_object (value, self->kase); break;
     case PROP_PERSON:      g_value_set_object (value, self->person); break;
+    case PROP_STAGE:       g_value_set_int (value, self->stage); break;
+    case PROP_PROMPT_COUNT: g_value_set_uint (value, self->prompt_count); break;
+    case PROP_BLOCKING_COUNT: g_value_set_uint (value, self->blocking_count); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +111,16 @@ hk_case_summary_class_init (HkCaseSummaryClass *klass)
     g_param_spec_object ("case", NULL, NULL, HK_TYPE_RECORD, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, HK_TYPE_RECORD, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STAGE] =
+    g_param_spec_int ("stage", NULL, NULL, HK_CASE_STAGE_NONE, HK_CASE_STAGE_CLOSED, HK_CASE_STAGE_NONE,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROMPT_COUNT] =
+    g_param_spec_uint ("prompt-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOCKING_COUNT] =
+    g_param_spec_uint ("blocking-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -209,4 +230,72 @@ hk_case_summary_get_person (HkCaseSummary *self)
 {
   g_return_val_if_fail (HK_IS_CASE_SUMMARY (self), NULL);
   return self->person;
+}
+
+void
+hk_case_summary_set_status (HkCaseSummary *self,
+                            HkCaseStage    stage,
+                            guint          prompt_count,
+                            guint          blocking_count)
+{
+  g_return_if_fail (HK_IS_CASE_SUMMARY (self));
+
+  if (self->stage != stage)
+    {
+      self->stage = stage;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+    }
+  if (self->prompt_count != prompt_count)
+    {
+      self->prompt_count = prompt_count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMPT_COUNT]);
+    }
+  if (self->blocking_count != blocking_count)
+    {
+      self->blocking_count = blocking_count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKING_COUNT]);
+    }
+}
+
+HkCaseStage
+hk_case_summary_get_stage (HkCaseSummary *self)
+{
+  g_return_val_if_fail (HK_IS_CASE_SUMMARY (self), HK_CASE_STAGE_NONE);
+  return self->stage;
+}
+
+guint
+hk_case_summary_get_prompt_count (HkCaseSummary *self)
+{
+  g_return_val_if_fail (HK_IS_CASE_SUMMARY (self), 0);
+  return self->prompt_count;
+}
+
+guint
+hk_case_summary_get_blocking_count (HkCaseSummary *self)
+{
+  g_return_val_if_fail (HK_IS_CASE_SUMMARY (self), 0);
+  return self->blocking_count;
+}
+
+const char *
+hk_case_stage_to_string (HkCaseStage stage)
+{
+  static const char *names[] = { "none", "concern", "enquiry", "concluded", "closed" };
+
+  return (guint) stage < G_N_ELEMENTS (names) ? names[stage] : "none";
+}
+
+const char *
+hk_case_stage_get_label (HkCaseStage stage)
+{
+  switch (stage)
+    {
+    case HK_CASE_STAGE_CONCERN:   return _("Concern");
+    case HK_CASE_STAGE_ENQUIRY:   return _("Enquiry");
+    case HK_CASE_STAGE_CONCLUDED: return _("Enquiry concluded");
+    case HK_CASE_STAGE_CLOSED:    return _("Closed");
+    case HK_CASE_STAGE_NONE:
+    default:                      return _("No concern recorded");
+    }
 }

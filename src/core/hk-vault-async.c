@@ -862,3 +862,29 @@ hk_vault_close_case_finish (HkVault       *self,
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+case_status_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GHashTable *status = hk_vault_list_case_status (source, &error);
+  return_pointer (task, status, (GDestroyNotify) g_hash_table_unref, error);
+}
+
+void
+hk_vault_list_case_status_async (HkVault             *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HK_IS_VAULT (self));
+  queue (self, hk_vault_list_case_status_async, args_new (), case_status_thread, cancellable, callback, user_data);
+}
+
+GHashTable *
+hk_vault_list_case_status_finish (HkVault       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -2055,6 +2055,109 @@ out:
   return result;
 }
 
+static HkCaseStage
+case_stage (HkRecord  *kase,
+            GPtrArray *records)
+{
+  gboolean concern = FALSE, running = FALSE, concluded = FALSE;
+
+  if (g_strcmp0 (hk_record_get_string (kase, "status"), "closed") == 0)
+    return HK_CASE_STAGE_CLOSED;
+  for (guint i = 0; i < records->len; i++)
+    {
+      HkRecord *r = records->pdata[i];
+
+      if (hk_record_get_kind (r) == HK_RECORD_KIND_CONCERN)
+        concern = TRUE;
+      else if (hk_record_get_kind (r) == HK_RECORD_KIND_ENQUIRY)
+        {
+          const char *concluded_on = hk_record_get_string (r, "concluded_on");
+          if (concluded_on && *concluded_on)
+            concluded = TRUE;
+          else
+            running = TRUE;
+        }
+    }
+  return running ? HK_CASE_STAGE_ENQUIRY : concluded ? HK_CASE_STAGE_CONCLUDED
+                                                      : concern ? HK_CASE_STAGE_CONCERN : HK_CASE_STAGE_NONE;
+}
+
+static char *today_iso (void);
+
+GHashTable *
+hk_vault_list_case_status (HkVault  *self,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GHashTable) per_case = NULL;      /* case id → GPtrArray of records */
+  g_autoptr(GHashTable) enquiry_case = NULL;  /* enquiry id → case id */
+  g_autofree char *today = today_iso ();
+  GHashTable *result = NULL;
+
+  g_return_val_if_fail (HK_IS_VAULT (self), NULL);
+
+  g_rec_mutex_lock (&self->mutex);
+  if (!require_unlocked (self, error) ||
+      (cases = list_locked (self, HK_RECORD_KIND_CASE, NULL, NULL, error)) == NULL)
+    goto out;
+
+  per_case = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  enquiry_case = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < cases->len; i++)
+    g_hash_table_insert (per_case, g_strdup (hk_record_get_id (cases->pdata[i])),
+                         g_ptr_array_new_with_free_func (g_object_unref));
+
+  /* Enquiries before risks, so risks can find their case. Notes are left
+   * out: no rule looks at them, and they are most of the vault. */
+  for (guint kind = HK_RECORD_KIND_CONCERN; kind <= HK_RECORD_KIND_LAST; kind++)
+    {
+      g_autoptr(GPtrArray) records = NULL;
+      guint k = kind;  /* HK_RECORD_KIND_ENQUIRY comes before HK_RECORD_KIND_RISK */
+
+      records = list_locked (self, k, NULL, NULL, error);
+      if (records == NULL)
+        goto out;
+      for (guint i = 0; i < records->len; i++)
+        {
+          HkRecord *r = records->pdata[i];
+          const char *case_id = hk_record_get_parent_id (r);
+          GPtrArray *bucket;
+
+          if (k == HK_RECORD_KIND_RISK)
+            case_id = g_hash_table_lookup (enquiry_case, case_id);
+          else if (k == HK_RECORD_KIND_ENQUIRY)
+            g_hash_table_insert (enquiry_case, g_strdup (hk_record_get_id (r)), g_strdup (case_id));
+          bucket = case_id ? g_hash_table_lookup (per_case, case_id) : NULL;
+          if (bucket)
+            g_ptr_array_add (bucket, g_object_ref (r));
+        }
+    }
+
+  result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      HkRecord *kase = cases->pdata[i];
+      GPtrArray *records = g_hash_table_lookup (per_case, hk_record_get_id (kase));
+      g_autoptr(GPtrArray) prompts = hk_prompts_evaluate (kase, records, today, FALSE, NULL);
+      HkCaseStatus *status = g_new0 (HkCaseStatus, 1);
+
+      status->stage = case_stage (kase, records);
+      for (guint p = 0; p < prompts->len; p++)
+        {
+          HkPrompt *prompt = prompts->pdata[p];
+          if (prompt->severity >= HK_PROMPT_WARNING)
+            status->prompt_count++;
+          if (prompt->severity == HK_PROMPT_BLOCKING)
+            status->blocking_count++;
+        }
+      g_hash_table_insert (result, g_strdup (hk_record_get_id (kase)), status);
+    }
+
+out:
+  g_rec_mutex_unlock (&self->mutex);
+  return result;
+}
+
 static char *
 today_iso (void)
 {
