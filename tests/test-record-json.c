@@ -108,6 +108,68 @@ test_note_from_json (void)
   }
 }
 
+/* Choices from a list (ENUM_LIST) are arrays of codes; links (RECORD_ID) are strings. */
+static void
+test_enum_list_and_record_id (void)
+{
+  g_autoptr(HkJsonNode) conversation = parse ("{\"held_on\":\"2025-02-03\",\"phase\":\"at_concern\","
+                                              "\"participants\":[\"adult\",\"advocate\"],"
+                                              "\"asked\":\"asked_expressed\",\"principles\":[]}");
+  g_autoptr(HkJsonNode) outcome = parse ("{\"words\":\"I want to feel safe at home.\",\"expressed_on\":\"2025-02-03\","
+                                         "\"conversation_id\":\"0123456789abcdef0123456789abcdef\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  g_autoptr(GVariant) participants = NULL;
+  g_autoptr(GVariant) principles = NULL;
+  g_autofree const char **codes = NULL;
+  const char *id = NULL;
+
+  fields = hk_record_fields_from_json (HK_RECORD_KIND_CONVERSATION, conversation, NULL, &error);
+  g_assert_no_error (error);
+  participants = g_variant_lookup_value (fields, "participants", G_VARIANT_TYPE_STRING_ARRAY);
+  g_assert_nonnull (participants);
+  codes = g_variant_get_strv (participants, NULL);
+  g_assert_cmpstr (codes[0], ==, "adult");
+  g_assert_cmpstr (codes[1], ==, "advocate");
+  g_assert_null (codes[2]);
+  principles = g_variant_lookup_value (fields, "principles", G_VARIANT_TYPE_STRING_ARRAY);
+  g_assert_nonnull (principles);
+  g_assert_cmpuint (g_variant_n_children (principles), ==, 0);
+  g_assert_true (hk_record_validate (HK_RECORD_KIND_CONVERSATION, fields, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&fields, g_variant_unref);
+
+  fields = hk_record_fields_from_json (HK_RECORD_KIND_OUTCOME, outcome, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_variant_lookup (fields, "conversation_id", "&s", &id));
+  g_assert_cmpstr (id, ==, "0123456789abcdef0123456789abcdef");
+  g_assert_true (hk_record_validate (HK_RECORD_KIND_OUTCOME, fields, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The conversion keeps any string; validation then refuses what is not a choice or an id. */
+  {
+    g_autoptr(HkJsonNode) bad = parse ("{\"words\":\"x\",\"expressed_on\":\"2025-02-03\",\"conversation_id\":\"ABC\"}");
+    g_autoptr(GVariant) f = hk_record_fields_from_json (HK_RECORD_KIND_OUTCOME, bad, NULL, &error);
+    const char *field = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (hk_record_validate (HK_RECORD_KIND_OUTCOME, f, &field, &error));
+    g_assert_error (error, HK_ERROR, HK_ERROR_INVALID);
+    g_assert_cmpstr (field, ==, "conversation_id");
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(HkJsonNode) bad = parse ("{\"description\":\"x\",\"principles\":[\"protection\",\"kindness\"]}");
+    g_autoptr(GVariant) f = hk_record_fields_from_json (HK_RECORD_KIND_ACTION, bad, NULL, &error);
+    const char *field = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (hk_record_validate (HK_RECORD_KIND_ACTION, f, &field, &error));
+    g_assert_error (error, HK_ERROR, HK_ERROR_INVALID);
+    g_assert_cmpstr (field, ==, "principles");
+  }
+}
+
 static const struct {
   HkRecordKind kind;
   const char  *json;
@@ -152,6 +214,18 @@ static const struct {
     "$.people[0]: expected an object, found a string" },
   { HK_RECORD_KIND_PERSON, "null", NULL,
     "$: expected an object, found null" },
+  { HK_RECORD_KIND_CONVERSATION, "{\"participants\":\"adult\"}", "$.c",
+    "$.c.participants: expected an array of strings, found a string" },
+  { HK_RECORD_KIND_CONVERSATION, "{\"participants\":[\"adult\",true]}", NULL,
+    "$.participants[1]: expected a string, found true or false" },
+  { HK_RECORD_KIND_ACTION, "{\"principles\":{\"protection\":true}}", NULL,
+    "$.principles: expected an array of strings, found an object" },
+  { HK_RECORD_KIND_OUTCOME, "{\"conversation_id\":5}", NULL,
+    "$.conversation_id: expected a string, found a number" },
+  { HK_RECORD_KIND_BEST_INTERESTS, "{\"assessment_id\":[\"0123456789abcdef0123456789abcdef\"]}", NULL,
+    "$.assessment_id: expected a string, found an array" },
+  { HK_RECORD_KIND_RISK, "{\"risk_type\":\"financial\",\"person\":\"x\"}", NULL,
+    "$.person: not a field of a risk" },
 };
 
 static void
@@ -373,6 +447,120 @@ test_vault_round_trip (void)
   hk_test_rm_rf (dir);
 }
 
+/* One full record of every casework kind, as JSON fields. "@LINK@" is
+ * replaced with the id of the record saved just before. */
+static const struct {
+  HkRecordKind kind;
+  const char  *json;
+} casework[] = {
+  { HK_RECORD_KIND_CONCERN,
+    "{\"received_on\":\"2025-01-06\",\"raised_by_role\":\"District nurse\",\"raised_by_agency\":\"Community health\","
+    "\"reported\":\"Unpaid bills and a nephew \\\"looking after\\\" her bank card.\","
+    "\"criterion_needs\":\"yes\",\"criterion_needs_reason\":\"Dementia; daily home care.\","
+    "\"criterion_abuse\":\"yes\",\"criterion_abuse_reason\":\"Possible financial abuse.\","
+    "\"criterion_protect\":\"yes\",\"criterion_protect_reason\":\"Cannot manage money unaided.\","
+    "\"decision\":\"s42_enquiry\",\"decision_on\":\"2025-01-08\"}" },
+  { HK_RECORD_KIND_ENQUIRY,
+    "{\"enquiry_type\":\"s42\",\"started_on\":\"2025-01-08\",\"concluded_on\":\"2025-03-01\","
+    "\"lead_agency\":\"Adult social care\",\"caused_to\":\"Police\",\"large_scale\":false}" },
+  { HK_RECORD_KIND_RISK,
+    "{\"risk_type\":\"financial\",\"location\":\"own_home\",\"source\":\"known\","
+    "\"assessment\":\"identified_action\",\"outcome\":\"reduced\",\"details\":\"Card cancelled.\"}" },
+  { HK_RECORD_KIND_CONVERSATION,
+    "{\"held_on\":\"2025-03-01\",\"phase\":\"at_closure\",\"participants\":[\"adult\",\"representative\"],"
+    "\"asked\":\"asked_expressed\",\"summary\":\"“I feel better now the card is stopped.”\","
+    "\"wellbeing\":\"good\",\"safety\":\"safe\",\"feels_safer\":\"yes\",\"feels_safer_words\":\"Yes.\","
+    "\"listened_to\":\"partly\",\"listened_to_words\":\"Mostly.\",\"kept_informed\":\"yes\","
+    "\"kept_informed_words\":\"You rang me every week.\",\"principles\":[\"empowerment\",\"protection\"]}" },
+  { HK_RECORD_KIND_OUTCOME,
+    "{\"words\":\"I want my money to be safe.\",\"expressed_on\":\"2025-01-10\",\"conversation_id\":\"@LINK@\","
+    "\"achieved\":\"partially\",\"person_view\":\"Safer, but I miss seeing him.\",\"rated_on\":\"2025-03-01\"}" },
+  { HK_RECORD_KIND_CAPACITY,
+    "{\"decision\":\"Whether to let her nephew manage her bank account\",\"assessed_on\":\"2025-01-20\","
+    "\"relevant_information\":\"Who has the card, what has been spent.\",\"practicable_steps\":\"Morning visit, large print.\","
+    "\"impairment\":\"yes\",\"impairment_detail\":\"Vascular dementia.\",\"understand\":\"unable\","
+    "\"understand_evidence\":\"Could not say what the card is for.\",\"retain\":\"able\",\"retain_evidence\":\"Recalled it.\","
+    "\"use_weigh\":\"unable\",\"use_weigh_evidence\":\"Could not weigh the risk.\",\"communicate\":\"able\","
+    "\"communicate_evidence\":\"Clear speech.\",\"causal_link\":\"yes\",\"causal_link_evidence\":\"Memory loss.\","
+    "\"outcome\":\"lacks_capacity\",\"assessor\":\"A. Worker\",\"review_on\":\"2025-07-20\","
+    "\"relates_to_enquiry\":true,\"protective_measures\":false}" },
+  { HK_RECORD_KIND_BEST_INTERESTS,
+    "{\"decision\":\"Whether to let her nephew manage her bank account\",\"decided_on\":\"2025-01-27\","
+    "\"assessment_id\":\"@LINK@\",\"decision_maker\":\"Allocated social worker\",\"attorney_deputy\":\"none\","
+    "\"consulted\":[\"Daughter\",\"GP\"],\"consulted_views\":\"Both support a change.\","
+    "\"wishes_feelings\":\"She values her independence.\",\"regain_capacity\":\"no\","
+    "\"options\":\"Nephew; daughter; appointee.\",\"less_restrictive\":\"Daughter helps with a joint account.\","
+    "\"outcome_decision\":\"Daughter to help.\",\"reasons\":\"Least restrictive and what she would have chosen.\"}" },
+  { HK_RECORD_KIND_ADVOCACY,
+    "{\"basis\":\"care_act_s68\",\"difficulty_understanding\":\"yes\",\"difficulty_retaining\":\"no\","
+    "\"difficulty_using\":\"yes\",\"difficulty_communicating\":\"not_known\",\"appropriate_person\":\"none\","
+    "\"organisation\":\"Advocacy service\",\"advocate\":\"B. Advocate\",\"status\":\"allocated\","
+    "\"considered_on\":\"2025-01-09\",\"referred_on\":\"2025-01-10\",\"allocated_on\":\"2025-01-15\"}" },
+  { HK_RECORD_KIND_ACTION,
+    "{\"description\":\"Ask the bank to cancel the card.\",\"owner\":\"A. Worker\",\"due_on\":\"2025-02-01\","
+    "\"done_on\":\"2025-01-30\",\"principles\":[\"prevention\",\"partnership\"]}" },
+};
+
+/* Every casework kind: from JSON, validated, saved, written and read back. */
+static void
+test_casework_round_trip (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(HkRecord) kase = hk_test_add_case (vault, "Ada Round");
+  g_autofree char *enquiry_id = NULL;
+  g_autofree char *previous_id = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (casework); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) parts = g_strsplit (casework[i].json, "@LINK@", -1);
+      g_autofree char *json = g_strjoinv (previous_id, parts);
+      g_autoptr(HkJsonNode) input = parse (json);
+      g_autoptr(GVariant) fields = NULL;
+      g_autoptr(HkRecord) saved = NULL;
+      g_autoptr(HkRecord) loaded = NULL;
+      g_autoptr(HkJsonWriter) writer = hk_json_writer_new (FALSE);
+      g_autofree char *text = NULL;
+      g_autoptr(HkJsonNode) root = NULL;
+      g_autoptr(GVariant) again = NULL;
+      const char *parent;
+
+      fields = hk_record_fields_from_json (casework[i].kind, input, "$", &error);
+      g_assert_no_error (error);
+      g_assert_true (hk_record_validate (casework[i].kind, fields, NULL, &error));
+      g_assert_no_error (error);
+
+      parent = casework[i].kind == HK_RECORD_KIND_RISK ? enquiry_id : hk_record_get_id (kase);
+      saved = hk_vault_save (vault, casework[i].kind, NULL, parent, 0, fields, &error);
+      g_assert_no_error (error);
+      if (casework[i].kind == HK_RECORD_KIND_ENQUIRY)
+        enquiry_id = g_strdup (hk_record_get_id (saved));
+      g_free (previous_id);
+      previous_id = g_strdup (hk_record_get_id (saved));
+
+      loaded = hk_vault_load (vault, hk_record_get_id (saved), &error);
+      g_assert_no_error (error);
+      hk_record_write_json (loaded, writer);
+      text = hk_json_writer_finish (g_steal_pointer (&writer));
+      root = parse (text);
+      g_assert_cmpstr (hk_json_node_get_string (hk_json_node_lookup (root, "kind")), ==,
+                       hk_record_kind_to_string (casework[i].kind));
+      g_assert_cmpstr (hk_json_node_get_string (hk_json_node_lookup (root, "parent_id")), ==, parent);
+      /* Written in schema order, with every field given. */
+      g_assert_cmpuint (hk_json_node_get_length (hk_json_node_lookup (root, "fields")), ==,
+                        hk_json_node_get_length (input));
+      again = hk_record_fields_from_json (casework[i].kind, hk_json_node_lookup (root, "fields"),
+                                          "$.fields", &error);
+      g_assert_no_error (error);
+      assert_fields_equal (fields, again);
+      assert_fields_equal (hk_record_get_fields (loaded), again);
+    }
+
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,10 +571,12 @@ main (int   argc,
   g_test_add_func ("/record-json/person", test_person_from_json);
   g_test_add_func ("/record-json/null-is-absent", test_null_is_absent);
   g_test_add_func ("/record-json/note", test_note_from_json);
+  g_test_add_func ("/record-json/enum-list-and-record-id", test_enum_list_and_record_id);
   g_test_add_func ("/record-json/refusals", test_refusals);
   g_test_add_func ("/record-json/validate-is-separate", test_validate_is_separate);
   g_test_add_func ("/record-json/write-exact", test_write_exact);
   g_test_add_func ("/record-json/vault-round-trip", test_vault_round_trip);
+  g_test_add_func ("/record-json/casework-round-trip", test_casework_round_trip);
 
   return g_test_run ();
 }

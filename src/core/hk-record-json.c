@@ -59,6 +59,7 @@ add_field (GVariantBuilder    *builder,
     case HK_FIELD_DATETIME:
     case HK_FIELD_ENUM:
     case HK_FIELD_NHS_NUMBER:
+    case HK_FIELD_RECORD_ID:
       if (hk_json_node_get_type (value) != HK_JSON_STRING)
         return wrong_type (error, path, _("a string"), value);
       /* The parser guarantees valid UTF-8 without NUL, as GVariant needs. */
@@ -74,6 +75,7 @@ add_field (GVariantBuilder    *builder,
       return TRUE;
 
     case HK_FIELD_TEXT_LIST:
+    case HK_FIELD_ENUM_LIST:
       {
         GVariantBuilder list;
         guint n;
