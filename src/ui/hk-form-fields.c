@@ -19,7 +19,11 @@ typedef struct
   GtkWidget         *input2;      /* the time entry of a date-time */
   GtkWidget         *error_row;   /* hidden row under the field */
   GtkWidget         *error_label;
-  gboolean           has_unset;   /* optional enum: index 0 is "not recorded" */
+  gboolean           has_unset;   /* enum: index 0 is "not recorded" (or "choose…") */
+  gboolean           hidden;      /* not applicable now: left out of build() */
+  GPtrArray         *choices;     /* enum list: GtkCheckButton* in spec->values order */
+  GtkStringList     *record_labels; /* record link: the combo's labels, "None" first */
+  GPtrArray         *record_ids;  /* record link: char* per label, NULL for "None" */
 } Field;
 
 struct _HkFormFields
@@ -30,6 +34,7 @@ struct _HkFormFields
   GPtrArray    *fields;   /* Field* in form order */
   guint         updating; /* values being set from code: no ::changed */
   gboolean      errors_shown;
+  gboolean      require_choice;
 };
 
 G_DEFINE_FINAL_TYPE (HkFormFields, hk_form_fields, G_TYPE_OBJECT)
@@ -49,6 +54,9 @@ field_free (Field *field)
   g_clear_object (&field->input2);
   g_clear_object (&field->error_row);
   g_clear_object (&field->error_label);
+  g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_clear_object (&field->record_labels);
+  g_clear_pointer (&field->record_ids, g_ptr_array_unref);
   g_free (field);
 }
 
@@ -224,9 +232,12 @@ build_row (HkFormFields      *self,
       {
         g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-        field->has_unset = !(spec->flags & HK_FIELD_REQUIRED);
-        if (field->has_unset)
+        field->has_unset = !(spec->flags & HK_FIELD_REQUIRED) || self->require_choice;
+        if (!(spec->flags & HK_FIELD_REQUIRED))
           gtk_string_list_append (labels, _("Not recorded"));
+        else if (field->has_unset)
+          /* Translators: the empty choice of a required list; saving asks for one */
+          gtk_string_list_append (labels, _("Choose…"));
         for (const HkEnumValue *v = spec->values; v && v->code; v++)
           gtk_string_list_append (labels, _(v->label));
         field->row = adw_combo_row_new ();
@@ -235,6 +246,64 @@ build_row (HkFormFields      *self,
         field->input = field->row;
         g_signal_connect_object (field->row, "notify::selected",
                                  G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);
+        break;
+      }
+
+    case HK_FIELD_RECORD_ID:
+      field->record_labels = gtk_string_list_new (NULL);
+      field->record_ids = g_ptr_array_new_with_free_func (g_free);
+      field->has_unset = TRUE;
+      gtk_string_list_append (field->record_labels,
+                              (spec->flags & HK_FIELD_REQUIRED) ? _("Choose…") : _("None"));
+      g_ptr_array_add (field->record_ids, NULL);
+      field->row = adw_combo_row_new ();
+      prepare_row (field->row, spec);
+      adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (field->record_labels));
+      field->input = field->row;
+      g_signal_connect_object (field->row, "notify::selected",
+                               G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);
+      break;
+
+    case HK_FIELD_ENUM_LIST:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+        GtkWidget *title = gtk_label_new (label);
+        guint n = 0;
+
+        field->row = adw_preferences_row_new ();
+        prepare_row (field->row, spec);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->row), FALSE);
+        gtk_widget_set_margin_top (box, 8);
+        gtk_widget_set_margin_bottom (box, 10);
+        gtk_widget_set_margin_start (box, 12);
+        gtk_widget_set_margin_end (box, 12);
+        gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+        gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+        gtk_box_append (GTK_BOX (box), title);
+
+        /* A set of check buttons, two to a line, announced as one group. */
+        field->input = g_object_new (GTK_TYPE_GRID,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                     "column-spacing", 12,
+                                     "row-spacing", 2,
+                                     "column-homogeneous", TRUE,
+                                     NULL);
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (field->input),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                        -1);
+        field->choices = g_ptr_array_new ();
+        for (const HkEnumValue *v = spec->values; v && v->code; v++, n++)
+          {
+            GtkWidget *check = gtk_check_button_new_with_label (_(v->label));
+
+            gtk_widget_set_name (check, v->code);
+            gtk_grid_attach (GTK_GRID (field->input), check, n % 2, n / 2, 1, 1);
+            g_signal_connect_object (check, "notify::active",
+                                     G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);
+            g_ptr_array_add (field->choices, check);
+          }
+        gtk_box_append (GTK_BOX (box), field->input);
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->row), box);
         break;
       }
 
@@ -515,6 +584,68 @@ get_enum_code (Field *field)
 }
 
 static void
+set_choices (Field              *field,
+             const char * const *codes)
+{
+  for (guint i = 0; i < field->choices->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (field->choices, i);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   codes && g_strv_contains (codes, gtk_widget_get_name (check)));
+    }
+}
+
+/* The ticked codes in schema order (never repeated); free the container only. */
+static const char **
+get_choices (Field *field)
+{
+  const char **codes = g_new0 (const char *, field->choices->len + 1);
+  guint n = 0;
+
+  for (guint i = 0; i < field->choices->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (field->choices, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        codes[n++] = gtk_widget_get_name (check);
+    }
+  return codes;
+}
+
+static void
+set_record_id (Field      *field,
+               const char *id)
+{
+  guint index = 0;
+
+  if (id != NULL && *id != '\0')
+    {
+      for (index = 1; index < field->record_ids->len; index++)
+        if (g_strcmp0 (g_ptr_array_index (field->record_ids, index), id) == 0)
+          break;
+      /* A link to something not offered (the case's records were not given,
+       * or it is elsewhere) is kept as it is, not silently dropped. */
+      if (index == field->record_ids->len)
+        {
+          g_ptr_array_add (field->record_ids, g_strdup (id));
+          gtk_string_list_append (field->record_labels, _("Linked record"));
+        }
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->input), index);
+}
+
+static const char *
+get_record_id (Field *field)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->input));
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= field->record_ids->len)
+    return NULL;
+  return g_ptr_array_index (field->record_ids, selected);
+}
+
+static void
 clear_field (Field *field)
 {
   switch (field->spec->type)
@@ -530,6 +661,16 @@ clear_field (Field *field)
       break;
     case HK_FIELD_ENUM:
       adw_combo_row_set_selected (ADW_COMBO_ROW (field->input), 0);
+      break;
+    case HK_FIELD_ENUM_LIST:
+      set_choices (field, NULL);
+      break;
+    case HK_FIELD_RECORD_ID:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field->input), 0);
+      /* The offered records' descriptions go too. */
+      gtk_string_list_splice (field->record_labels, 1,
+                              g_list_model_get_n_items (G_LIST_MODEL (field->record_labels)) - 1, NULL);
+      g_ptr_array_set_size (field->record_ids, 1);
       break;
     case HK_FIELD_BOOL:
       gtk_switch_set_active (GTK_SWITCH (field->input), FALSE);
@@ -607,6 +748,19 @@ set_field_value (Field    *field,
     case HK_FIELD_BOOL:
       if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
         gtk_switch_set_active (GTK_SWITCH (field->input), g_variant_get_boolean (value));
+      break;
+
+    case HK_FIELD_ENUM_LIST:
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
+        {
+          g_autofree const char **codes = g_variant_get_strv (value, NULL);
+          set_choices (field, codes);
+        }
+      break;
+
+    case HK_FIELD_RECORD_ID:
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        set_record_id (field, g_variant_get_string (value, NULL));
       break;
 
     case HK_FIELD_LONG_TEXT:
@@ -744,6 +898,24 @@ parse_field (Field            *field,
       g_variant_dict_insert (dict, spec->key, "b", gtk_switch_get_active (GTK_SWITCH (field->input)));
       return TRUE;
 
+    case HK_FIELD_ENUM_LIST:
+      {
+        g_autofree const char **codes = get_choices (field);
+
+        if (codes[0] != NULL)
+          g_variant_dict_insert_value (dict, spec->key, g_variant_new_strv (codes, -1));
+        return TRUE;
+      }
+
+    case HK_FIELD_RECORD_ID:
+      {
+        const char *id = get_record_id (field);
+
+        if (id != NULL)
+          g_variant_dict_insert (dict, spec->key, "s", id);
+        return TRUE;
+      }
+
     case HK_FIELD_LONG_TEXT:
       {
         g_autofree char *text = text_view_get_text (field->input);
@@ -816,8 +988,13 @@ hk_form_fields_build (HkFormFields  *self,
     }
 
   for (guint i = 0; i < self->fields->len; i++)
-    if (!parse_field (g_ptr_array_index (self->fields, i), &dict, out_key, error))
-      return NULL;
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      /* A hidden row does not apply (its rule is not met): it is not saved. */
+      if (!field->hidden && !parse_field (field, &dict, out_key, error))
+        return NULL;
+    }
 
   return g_variant_ref_sink (g_variant_dict_end (&dict));
 }
@@ -860,6 +1037,18 @@ hk_form_fields_get_raw (HkFormFields *self)
         case HK_FIELD_BOOL:
           g_variant_dict_insert (&dict, key, "b", gtk_switch_get_active (GTK_SWITCH (field->input)));
           break;
+        case HK_FIELD_ENUM_LIST:
+          {
+            g_autofree const char **codes = get_choices (field);
+            g_variant_dict_insert_value (&dict, key, g_variant_new_strv (codes, -1));
+            break;
+          }
+        case HK_FIELD_RECORD_ID:
+          {
+            const char *id = get_record_id (field);
+            g_variant_dict_insert (&dict, key, "s", id ? id : "");
+            break;
+          }
         case HK_FIELD_LONG_TEXT:
         case HK_FIELD_TEXT_LIST:
         default:
@@ -919,6 +1108,17 @@ hk_form_fields_set_raw (HkFormFields *self,
           if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
             gtk_switch_set_active (GTK_SWITCH (field->input), g_variant_get_boolean (value));
           break;
+        case HK_FIELD_ENUM_LIST:
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
+            {
+              g_autofree const char **codes = g_variant_get_strv (value, NULL);
+              set_choices (field, codes);
+            }
+          break;
+        case HK_FIELD_RECORD_ID:
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+            set_record_id (field, g_variant_get_string (value, NULL));
+          break;
         case HK_FIELD_LONG_TEXT:
         case HK_FIELD_TEXT_LIST:
         default:
@@ -941,7 +1141,7 @@ hk_form_fields_show_error (HkFormFields *self,
   g_return_val_if_fail (message != NULL, FALSE);
 
   field = key ? find_field (self, key) : NULL;
-  if (field == NULL)
+  if (field == NULL || field->hidden)
     return FALSE;
 
   self->errors_shown = TRUE;
@@ -961,7 +1161,11 @@ hk_form_fields_show_error (HkFormFields *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->input),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);
-  gtk_widget_grab_focus (field->input);
+  /* A set of choices takes the focus on its first box. */
+  if (field->choices && field->choices->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (field->choices, 0));
+  else
+    gtk_widget_grab_focus (field->input);
   return TRUE;
 }
 
@@ -1015,4 +1219,124 @@ hk_form_fields_set_sensitive (HkFormFields *self,
 
       gtk_widget_set_sensitive (field->row ? field->row : field->input, sensitive);
     }
+}
+
+void
+hk_form_fields_set_require_choice (HkFormFields *self,
+                                   gboolean      require_choice)
+{
+  g_return_if_fail (HK_IS_FORM_FIELDS (self));
+
+  self->require_choice = !!require_choice;
+}
+
+void
+hk_form_fields_set_field_visible (HkFormFields *self,
+                                  const char   *key,
+                                  gboolean      visible)
+{
+  Field *field;
+
+  g_return_if_fail (HK_IS_FORM_FIELDS (self));
+  g_return_if_fail (key != NULL);
+
+  field = find_field (self, key);
+  g_return_if_fail (field != NULL);
+
+  if (field->hidden == !visible)
+    return;
+  field->hidden = !visible;
+  gtk_widget_set_visible (field->row ? field->row : field->input, visible);
+  /* A message about a row that has gone would point at nothing. */
+  if (!visible && field->error_row)
+    gtk_widget_set_visible (field->error_row, FALSE);
+  if (!visible && field->error_label && field->error_row == NULL)
+    gtk_widget_set_visible (field->error_label, FALSE);
+}
+
+gboolean
+hk_form_fields_get_field_visible (HkFormFields *self,
+                                  const char   *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (HK_IS_FORM_FIELDS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  field = find_field (self, key);
+  return field != NULL && !field->hidden;
+}
+
+void
+hk_form_fields_set_record_choices (HkFormFields       *self,
+                                   const char         *key,
+                                   const char * const *ids,
+                                   const char * const *labels)
+{
+  g_autofree char *current = NULL;
+  Field *field;
+
+  g_return_if_fail (HK_IS_FORM_FIELDS (self));
+  g_return_if_fail (key != NULL);
+
+  field = find_field (self, key);
+  g_return_if_fail (field != NULL && field->spec->type == HK_FIELD_RECORD_ID);
+  g_return_if_fail ((ids == NULL) == (labels == NULL));
+
+  current = g_strdup (get_record_id (field));
+
+  self->updating++;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->input), 0);
+  gtk_string_list_splice (field->record_labels, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (field->record_labels)) - 1, NULL);
+  g_ptr_array_set_size (field->record_ids, 1);
+  for (guint i = 0; ids && ids[i] && labels[i]; i++)
+    {
+      g_ptr_array_add (field->record_ids, g_strdup (ids[i]));
+      gtk_string_list_append (field->record_labels, labels[i]);
+    }
+  set_record_id (field, current);
+  self->updating--;
+}
+
+GtkWidget *
+hk_form_fields_get_choice_widget (HkFormFields *self,
+                                  const char   *key,
+                                  const char   *code)
+{
+  Field *field;
+
+  g_return_val_if_fail (HK_IS_FORM_FIELDS (self), NULL);
+  g_return_val_if_fail (key != NULL && code != NULL, NULL);
+
+  field = find_field (self, key);
+  if (field == NULL || field->choices == NULL)
+    return NULL;
+  for (guint i = 0; i < field->choices->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (field->choices, i);
+
+      if (g_str_equal (gtk_widget_get_name (check), code))
+        return check;
+    }
+  return NULL;
+}
+
+const char *
+hk_form_fields_get_code (HkFormFields *self,
+                         const char   *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (HK_IS_FORM_FIELDS (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  field = find_field (self, key);
+  if (field == NULL)
+    return NULL;
+  if (field->spec->type == HK_FIELD_ENUM)
+    return get_enum_code (field);
+  if (field->spec->type == HK_FIELD_RECORD_ID)
+    return get_record_id (field);
+  return NULL;
 }

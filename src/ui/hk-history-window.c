@@ -17,6 +17,7 @@ struct _HkHistoryWindow
   GtkStack        *stack;
   GtkListBox      *list_box;
   AdwStatusPage   *error_page;
+  AdwWindowTitle  *window_title;
 
   HkVault         *vault;
   HkRecord        *note;
@@ -51,12 +52,179 @@ make_label (const char *text,
   return label;
 }
 
-static GtkWidget *
-create_revision_row (gpointer item,
-                     gpointer user_data)
+/* One field's value as text: labels for codes, dates day first. */
+static char *
+format_value (const HkFieldSpec *spec,
+              HkRecord          *record)
 {
-  HkHistoryWindow *self = user_data;
-  HkRecord *revision = item;
+  const char *text = hk_record_get_string (record, spec->key);
+
+  if (!hk_record_has_field (record, spec->key))
+    return NULL;
+
+  switch (spec->type)
+    {
+    case HK_FIELD_BOOL:
+      return g_strdup (hk_record_get_boolean (record, spec->key) ? _("Yes") : _("No"));
+
+    case HK_FIELD_ENUM:
+      {
+        const char *label = hk_field_spec_get_value_label (spec, text);
+        return g_strdup (label ? label : text);
+      }
+
+    case HK_FIELD_ENUM_LIST:
+    case HK_FIELD_TEXT_LIST:
+      {
+        g_autofree const char **items = hk_record_get_strv (record, spec->key);
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) shown = NULL;
+
+        for (guint i = 0; items && items[i]; i++)
+          {
+            const char *label = spec->type == HK_FIELD_ENUM_LIST
+                                ? hk_field_spec_get_value_label (spec, items[i]) : NULL;
+            g_strv_builder_add (builder, label ? label : items[i]);
+          }
+        shown = g_strv_builder_end (builder);
+        return shown[0] ? g_strjoinv (", ", shown) : NULL;
+      }
+
+    case HK_FIELD_DATE:
+      return text && *text ? hk_format_date (text) : NULL;
+
+    case HK_FIELD_DATETIME:
+      return text && *text ? hk_format_datetime (text) : NULL;
+
+    case HK_FIELD_RECORD_ID:
+      return text && *text ? g_strdup (_("Linked record")) : NULL;
+
+    case HK_FIELD_NHS_NUMBER:
+      return text && *text ? hk_format_nhs_number (text) : NULL;
+
+    case HK_FIELD_TEXT:
+    case HK_FIELD_LONG_TEXT:
+    default:
+      return text && *text ? g_strchomp (g_strdup (text)) : NULL;
+    }
+}
+
+/* What this revision holds, or for a later one what it changed from the
+ * one before: every status change of a referral, every rewording of a
+ * desired outcome. */
+static void
+append_changes (GtkBox   *box,
+                HkRecord *revision,
+                HkRecord *older,
+                const char *skip_key)
+{
+  HkRecordKind kind = hk_record_get_kind (revision);
+
+  for (const HkFieldSpec *spec = hk_record_kind_get_fields (kind); spec->key; spec++)
+    {
+      g_autofree char *now = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *line = NULL;
+
+      if ((spec->flags & HK_FIELD_AUTOMATIC) || g_strcmp0 (spec->key, skip_key) == 0)
+        continue;
+      now = format_value (spec, revision);
+      before = older ? format_value (spec, older) : NULL;
+      if (g_strcmp0 (now, before) == 0)
+        continue;
+
+      if (older == NULL)
+        /* Translators: a field in a record's first revision: "Status: Referred" */
+        line = g_strdup_printf (_("%s: %s"), _(spec->label), now);
+      else if (now == NULL)
+        /* Translators: "Date ended: removed (was 3 Mar 2026)" */
+        line = g_strdup_printf (_("%s: removed (was %s)"), _(spec->label), before);
+      else if (before == NULL || spec->type == HK_FIELD_LONG_TEXT)
+        /* Translators: a field set or rewritten in a later revision */
+        line = g_strdup_printf (_("%s: %s"), _(spec->label), now);
+      else
+        /* Translators: "Status: Referred → Allocated" */
+        line = g_strdup_printf (_("%s: %s → %s"), _(spec->label), before, now);
+      gtk_box_append (box, make_label (line, NULL));
+    }
+}
+
+static GtkWidget *
+create_record_row (HkHistoryWindow *self,
+                   HkRecord        *revision)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *changes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autoptr(HkRecord) older = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_line = NULL;
+  const char *author = hk_record_get_modified_by (revision);
+  gboolean current = hk_record_get_revision (revision) == hk_record_get_revision (self->note);
+  gboolean outcome = hk_record_get_kind (revision) == HK_RECORD_KIND_OUTCOME;
+  GtkWidget *title_label;
+  guint position;
+
+  if (g_list_store_find (self->revisions, revision, &position))
+    older = g_list_model_get_item (G_LIST_MODEL (self->revisions), position + 1);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  /* Translators: a record's revision number */
+  title = g_strdup_printf (_("Revision %" G_GINT64_FORMAT), hk_record_get_revision (revision));
+  title_label = make_label (title, "heading");
+  gtk_widget_set_hexpand (title_label, TRUE);
+  gtk_box_append (GTK_BOX (header), title_label);
+  if (current)
+    {
+      GtkWidget *pill = gtk_label_new (_("Current"));
+
+      gtk_widget_add_css_class (pill, "hk-pill");
+      gtk_widget_add_css_class (pill, "hk-status-open");
+      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (header), pill);
+    }
+  gtk_box_append (GTK_BOX (box), header);
+
+  saved = hk_format_timestamp (hk_record_get_modified_at (revision));
+  if (author && *author)
+    saved_line = g_strdup_printf (_("Saved %s by %s"), saved, author);
+  else
+    saved_line = g_strdup_printf (_("Saved %s"), saved);
+  gtk_box_append (GTK_BOX (box), make_label (saved_line, "dim-label"));
+
+  /* A desired outcome's wording, as it was then, comes first and large. */
+  if (outcome)
+    {
+      g_autofree char *words = g_strchomp (g_strdup (hk_record_get_string (revision, "words") ?
+                                                     hk_record_get_string (revision, "words") : ""));
+      gboolean reworded = older && g_strcmp0 (hk_record_get_string (older, "words"),
+                                              hk_record_get_string (revision, "words")) != 0;
+
+      if (reworded)
+        gtk_box_append (GTK_BOX (box), make_label (_("Reworded"), "caption-heading"));
+      gtk_box_append (GTK_BOX (box), make_label (words, "title-4"));
+    }
+
+  append_changes (GTK_BOX (changes), revision, older, outcome ? "words" : NULL);
+  if (gtk_widget_get_first_child (changes) == NULL && older != NULL)
+    gtk_box_append (GTK_BOX (changes), make_label (_("No other changes"), "dim-label"));
+  gtk_box_append (GTK_BOX (box), changes);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static GtkWidget *
+create_note_row (HkHistoryWindow *self,
+                 HkRecord        *revision)
+{
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -121,6 +289,18 @@ create_revision_row (gpointer item,
   return row;
 }
 
+static GtkWidget *
+create_revision_row (gpointer item,
+                     gpointer user_data)
+{
+  HkHistoryWindow *self = user_data;
+  HkRecord *revision = item;
+
+  if (hk_record_get_kind (revision) == HK_RECORD_KIND_NOTE)
+    return create_note_row (self, revision);
+  return create_record_row (self, revision);
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
@@ -176,6 +356,18 @@ hk_history_window_constructed (GObject *object)
   HkHistoryWindow *self = (HkHistoryWindow *)object;
 
   G_OBJECT_CLASS (hk_history_window_parent_class)->constructed (object);
+
+  if (hk_record_get_kind (self->note) != HK_RECORD_KIND_NOTE)
+    {
+      /* Translators: a window title: "History of the Desired outcome" reads
+       * badly, so the kind goes in the subtitle */
+      adw_window_title_set_title (self->window_title, _("History"));
+      adw_window_title_set_subtitle (self->window_title,
+                                     hk_record_kind_get_label (hk_record_get_kind (self->note)));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Revisions of the record"),
+                                      -1);
+    }
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->revisions),
                            create_revision_row, self, NULL);
@@ -299,6 +491,7 @@ hk_history_window_class_init (HkHistoryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HkHistoryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HkHistoryWindow, list_box);
   gtk_widget_class_bind_template_child (widget_class, HkHistoryWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HkHistoryWindow, window_title);
 
   gtk_widget_class_install_action (widget_class, "history.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "history.close", NULL);

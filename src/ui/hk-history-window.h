@@ -13,8 +13,12 @@ G_BEGIN_DECLS
 /**
  * HkHistoryWindow:
  *
- * A read-only window listing every revision of a note, newest first: the
- * revision number, when and by whom it was saved, and the text then.
+ * A read-only window listing every revision of a record, newest first: the
+ * revision number, when and by whom it was saved, and for a note the text
+ * then. For any other kind each revision shows what it changed from the one
+ * before (a referral's status, a rating), and a desired outcome its wording
+ * at the time, large. @note may be a record of any kind; the "note" names
+ * are kept for the casebook.
  */
 #define HK_TYPE_HISTORY_WINDOW (hk_history_window_get_type ())
 G_DECLARE_FINAL_TYPE (HkHistoryWindow, hk_history_window, HK, HISTORY_WINDOW, AdwWindow)

@@ -42,4 +42,21 @@ HkRecordEditor *hk_record_editor_new_edit   (HkVault      *vault,
                                              GPtrArray    *case_records);
 HkRecordKind    hk_record_editor_get_kind   (HkRecordEditor *self);
 
+/* Additions (msp-forms), for the case page and for tests: */
+
+/* The parent the record hangs off (a case id, or an enquiry id for a risk). */
+const char     *hk_record_editor_get_parent_id (HkRecordEditor *self);
+/* The record being edited, or NULL for a new one. */
+HkRecord       *hk_record_editor_get_record    (HkRecordEditor *self);
+/* The form's rows (for tests: set text on the real inputs). */
+HkFormFields   *hk_record_editor_get_form      (HkRecordEditor *self);
+/* The draft key (and HkFormEditor identity) of an editor for @record, or
+ * for a new record of @kind under @parent_id: "record:<id>" or
+ * "record-new:<kind>:<parent id>", where <kind> is
+ * hk_record_kind_to_string(). A restored draft's payload also carries
+ * "kind", "parent-id" and, for an edit, "record-id" and "base-revision". */
+char           *hk_record_editor_draft_key     (HkRecordKind  kind,
+                                                const char   *parent_id,
+                                                HkRecord     *record);
+
 G_END_DECLS
