@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #ifdef G_OS_UNIX
 # include <unistd.h>
@@ -61,8 +62,10 @@ run_cli_argv (const char         *input,
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *input_path = NULL;
   const char *cli = g_getenv ("HEARKEN_CLI");
   CliResult *r = g_new0 (CliResult, 1);
+  int fd;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (gpointer) cli);
@@ -70,19 +73,28 @@ run_cli_argv (const char         *input,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  /* Standard input comes from a file, not a pipe: a command that exits
+   * without reading all of it must not make the test fail on EPIPE. */
+  fd = g_file_open_tmp ("hearken-cli-input-XXXXXX", &input_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (input_path, input != NULL ? input : "", -1, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
 #ifdef G_OS_UNIX
   g_subprocess_launcher_set_child_setup (launcher, detach_from_tty, NULL, NULL);
 #endif
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8 (proc, input != NULL ? input : "", NULL, &r->out, &r->err, &error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
   g_assert_no_error (error);
   g_subprocess_wait (proc, NULL, &error);
   g_assert_no_error (error);
+  g_unlink (input_path);
 
   /* A crash, or a GLib warning made fatal by G_DEBUG, is never acceptable. */
   if (!g_subprocess_get_if_exited (proc))
@@ -472,31 +484,504 @@ test_case_and_notes (Fixture       *f,
   }
 }
 
+static HkJsonNode *
+show_json (Fixture    *f,
+           const char *case_id)
+{
+  g_autoptr(CliResult) r = run_cli (f, PASS "\n", "--passphrase-file", "-", "show", "--case", case_id,
+                                    "--json", NULL);
+
+  g_assert_cmpint (r->status, ==, 0);
+  return parse_json (r->out);
+}
+
+/* A case with no closing conversation has a blocking prompt: it closes only
+ * with a recorded reason. */
 static void
 test_case_close (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *person = add_person (f, "{\"name\": \"Olive Morris\"}");
   g_autofree char *kase = open_case (f, person);
+  g_autofree char *reason_file = write_file (f, "reason.txt", "\n  Moved out of area; case passed to the new council.  \n");
+  g_autofree char *empty_file = write_file (f, "empty.txt", " \n");
+  g_autoptr(CliResult) blocked = NULL;
+  g_autoptr(CliResult) empty = NULL;
+  g_autoptr(CliResult) future = NULL;
   g_autoptr(CliResult) close = NULL;
   g_autoptr(CliResult) again = NULL;
   g_autoptr(HkJsonNode) open_cases = NULL;
   g_autoptr(HkJsonNode) closed_cases = NULL;
+  g_autoptr(HkJsonNode) closed = NULL;
+  g_autoptr(HkJsonNode) shown = NULL;
+  HkJsonNode *fields;
 
-  close = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase, NULL);
-  g_assert_cmpint (close->status, ==, 0);
-
+  blocked = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase, NULL);
+  g_assert_cmpint (blocked->status, ==, 1);
+  assert_one_error_line (blocked);
+  g_assert_nonnull (strstr (blocked->err, "cannot close"));
+  g_assert_nonnull (strstr (blocked->err, "closing outcome conversation"));
+  g_assert_cmpstr (blocked->out, ==, "");
   open_cases = list_json (f, "open");
+  g_assert_cmpuint (hk_json_node_get_length (open_cases), ==, 1);
+
+  empty = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase,
+                   "--reason-file", empty_file, NULL);
+  g_assert_cmpint (empty->status, ==, 1);
+  assert_one_error_line (empty);
+
+  future = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase,
+                    "--date", "2999-01-01", "--reason-file", reason_file, NULL);
+  g_assert_cmpint (future->status, ==, 1);
+  assert_one_error_line (future);
+  g_assert_nonnull (strstr (future->err, "future"));
+
+  close = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "case", "close", "--case", kase,
+                   "--reason-file", reason_file, NULL);
+  g_assert_cmpint (close->status, ==, 0);
+  closed = parse_json (close->out);
+  fields = hk_json_node_lookup (closed, "fields");
+  g_assert_cmpstr (json_string (fields, "status"), ==, "closed");
+  g_assert_cmpstr (json_string (fields, "override_reason"), ==, "Moved out of area; case passed to the new council.");
+
   closed_cases = list_json (f, "closed");
-  g_assert_cmpuint (hk_json_node_get_length (open_cases), ==, 0);
   g_assert_cmpuint (hk_json_node_get_length (closed_cases), ==, 1);
-  g_assert_nonnull (hk_json_node_lookup (hk_json_node_get_element (closed_cases, 0), "closed_on"));
   g_assert_cmpint (hk_json_node_get_type (hk_json_node_lookup (hk_json_node_get_element (closed_cases, 0),
                                                                "closed_on")), ==, HK_JSON_STRING);
+  shown = show_json (f, kase);
+  g_assert_cmpstr (json_string (hk_json_node_lookup (hk_json_node_lookup (shown, "case"), "fields"), "override_reason"),
+                   ==, "Moved out of area; case passed to the new council.");
 
-  again = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase, NULL);
+  again = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase,
+                   "--reason-file", reason_file, NULL);
   g_assert_cmpint (again->status, ==, 1);
   assert_one_error_line (again);
+}
+
+/* With the closing work done there is nothing blocking, and no reason is asked for. */
+static void
+test_case_close_clean (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *person = add_person (f, "{\"name\": \"Len Clean\"}");
+  g_autofree char *kase = open_case (f, person);
+  g_autofree char *conversation = write_file (f, "conversation.json",
+                                              "{\"held_on\": \"2025-02-01\", \"phase\": \"at_closure\", "
+                                              "\"participants\": [\"adult\"], \"asked\": \"asked_not_expressed\"}");
+  g_autoptr(CliResult) add = run_cli (f, PASS "\n", "--passphrase-file", "-", "record", "add", "--kind",
+                                      "conversation", "--parent", kase, "--file", conversation, NULL);
+  g_autoptr(CliResult) close = NULL;
+  g_autoptr(HkJsonNode) shown = NULL;
+
+  g_assert_cmpint (add->status, ==, 0);
+  close = run_cli (f, PASS "\n", "--passphrase-file", "-", "case", "close", "--case", kase, NULL);
+  g_assert_cmpint (close->status, ==, 0);
+  g_assert_cmpstr (g_strchomp (close->out), ==, kase);
+  shown = show_json (f, kase);
+  g_assert_null (hk_json_node_lookup (hk_json_node_lookup (hk_json_node_lookup (shown, "case"), "fields"),
+                                      "override_reason"));
+}
+
+static char *
+source_file (const char *relative)
+{
+  return g_build_filename (g_getenv ("HEARKEN_SOURCE_ROOT"), relative, NULL);
+}
+
+/* Activity entries about records created or changed. */
+static guint
+count_record_activity (Fixture *f)
+{
+  g_autoptr(CliResult) r = run_cli (f, PASS "\n", "--passphrase-file", "-", "log", "--json", NULL);
+  g_autoptr(HkJsonNode) entries = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (r->status, ==, 0);
+  entries = parse_json (r->out);
+  for (guint i = 0; i < hk_json_node_get_length (entries); i++)
+    {
+      const char *event = json_string (hk_json_node_get_element (entries, i), "event");
+
+      n += g_str_equal (event, "record-created") || g_str_equal (event, "record-changed");
+    }
+  return n;
+}
+
+static gint64
+json_int (HkJsonNode *object,
+          const char *key)
+{
+  gint64 n = -1;
+
+  g_assert_true (hk_json_node_get_int (hk_json_node_lookup (object, key), &n));
+  return n;
+}
+
+/* Imports the realistic example and returns the new case ids. */
+static GStrv
+import_example (Fixture *f)
+{
+  g_autofree char *file = source_file ("fuzz/corpus/fuzz-import/valid-realistic.json");
+  g_autoptr(CliResult) r = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "import", file, NULL);
+  g_autoptr(HkJsonNode) report = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  HkJsonNode *case_ids;
+
+  g_assert_cmpint (r->status, ==, 0);
+  report = parse_json (r->out);
+  case_ids = hk_json_node_lookup (report, "case_ids");
+  for (guint i = 0; i < hk_json_node_get_length (case_ids); i++)
+    g_strv_builder_add (ids, hk_json_node_get_string (hk_json_node_get_element (case_ids, i)));
+  return g_strv_builder_end (ids);
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *file = source_file ("fuzz/corpus/fuzz-import/valid-realistic.json");
+  g_autofree char *schema_file = source_file ("docs/import-schema.json");
+  g_autofree char *bad = write_file (f, "bad.json",
+                                     "{\"format\": \"hearken-import\", \"version\": 1, \"people\": ["
+                                     "{\"fields\": {\"name\": \"Fine Person\"}, \"cases\": [{\"fields\": "
+                                     "{\"status\": \"open\", \"opened_on\": \"2025-01-01\"}}]},"
+                                     "{\"fields\": {\"name\": \"Second\"}, \"cases\": [{\"fields\": "
+                                     "{\"status\": \"closed\", \"opened_on\": \"2025-01-01\"}}]}]}");
+  g_autofree char *not_utf8 = write_file (f, "latin1.json",
+                                          "{\"format\": \"hearken-import\", \"version\": 1, \"people\": ["
+                                          "{\"fields\": {\"name\": \"Ren\xE9\"}, \"cases\": []}]}");
+  g_autofree char *contents = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliResult) dry = NULL;
+  g_autoptr(CliResult) human = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) latin1 = NULL;
+  g_autoptr(CliResult) piped = NULL;
+  g_autoptr(CliResult) printed = NULL;
+  g_autoptr(CliResult) missing = NULL;
+  g_autoptr(HkJsonNode) report = NULL;
+  g_autoptr(HkJsonNode) cases = NULL;
+  HkJsonNode *counts;
+  guint activity;
+
+  /* A dry run needs no vault. */
+  dry = run_cli_argv (NULL, (const char *[]) { "--vault", "/nonexistent/vault.hearken", "--json", "import",
+                                               "--dry-run", file, NULL });
+  g_assert_cmpint (dry->status, ==, 0);
+  report = parse_json (dry->out);
+  g_assert_true (hk_json_node_get_bool (hk_json_node_lookup (report, "dry_run")));
+  g_assert_cmpint (json_int (report, "total"), ==, 24);
+  g_assert_cmpuint (hk_json_node_get_length (hk_json_node_lookup (report, "case_ids")), ==, 0);
+  counts = hk_json_node_lookup (report, "counts");
+  g_assert_cmpuint (hk_json_node_get_length (counts), ==, 12);
+  g_assert_cmpint (json_int (counts, "person"), ==, 2);
+  g_assert_cmpint (json_int (counts, "risk"), ==, 3);
+  g_assert_cmpint (json_int (counts, "best_interests"), ==, 1);
+  g_clear_pointer (&report, hk_json_node_free);
+
+  /* Refused files: one line naming the path, exit 1, nothing written. */
+  activity = count_record_activity (f);
+  refused = run_cli (f, PASS "\n", "--passphrase-file", "-", "import", bad, NULL);
+  g_assert_cmpint (refused->status, ==, 1);
+  assert_one_error_line (refused);
+  g_assert_true (g_str_has_prefix (refused->err,
+                                   "hearken-cli: $.people[1].cases[0].fields.closed_on: Closed on: is needed when the case is closed."));
+  g_assert_cmpstr (refused->out, ==, "");
+  latin1 = run_cli (f, PASS "\n", "--passphrase-file", "-", "import", not_utf8, NULL);
+  g_assert_cmpint (latin1->status, ==, 1);
+  assert_one_error_line (latin1);
+  g_assert_true (g_str_has_prefix (latin1->err, "hearken-cli: $.people[0].fields.name: "));
+  missing = run_cli (f, PASS "\n", "--passphrase-file", "-", "import", NULL);
+  g_assert_cmpint (missing->status, ==, 1);
+  assert_one_error_line (missing);
+  cases = list_json (f, "all");
+  g_assert_cmpuint (hk_json_node_get_length (cases), ==, 0);
+  g_clear_pointer (&cases, hk_json_node_free);
+  g_assert_cmpuint (count_record_activity (f), ==, activity);
+
+  human = run_cli (f, PASS "\n", "--passphrase-file", "-", "import", file, NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_assert_true (g_str_has_prefix (human->out, "Imported 24 records:\n"));
+  g_assert_nonnull (strstr (human->out, "Best-interests decision"));
+  g_assert_nonnull (strstr (human->out, "New cases:"));
+
+  /* The passphrase, then the document, on standard input. */
+  g_file_get_contents (file, &contents, NULL, &error);
+  g_assert_no_error (error);
+  input = g_strconcat (PASS "\n", contents, NULL);
+  piped = run_cli (f, input, "--passphrase-file", "-", "--json", "import", "-", NULL);
+  g_assert_cmpint (piped->status, ==, 0);
+  report = parse_json (piped->out);
+  g_assert_false (hk_json_node_get_bool (hk_json_node_lookup (report, "dry_run")));
+  g_assert_cmpuint (hk_json_node_get_length (hk_json_node_lookup (report, "case_ids")), ==, 3);
+  cases = list_json (f, "all");
+  g_assert_cmpuint (hk_json_node_get_length (cases), ==, 6);
+
+  /* The schema in docs/ is what the program prints. */
+  printed = run_cli_argv (NULL, (const char *[]) { "import", "--schema", NULL });
+  g_assert_cmpint (printed->status, ==, 0);
+  g_file_get_contents (schema_file, &schema, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (printed->out, ==, schema);
+}
+
+static void
+test_prompts (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(GStrv) ids = import_example (f);
+  g_autofree char *person = add_person (f, "{\"name\": \"Nora Prompt\"}");
+  g_autofree char *bare = open_case (f, person);
+  g_autoptr(CliResult) none = NULL;
+  g_autoptr(CliResult) human = NULL;
+  g_autoptr(CliResult) missing = NULL;
+  g_autoptr(HkJsonNode) empty = NULL;
+  guint total = 0;
+
+  for (guint c = 0; ids[c] != NULL; c++)
+    {
+      g_autoptr(CliResult) r = run_cli (f, PASS "\n", "--passphrase-file", "-", "prompts", "--case", ids[c],
+                                        "--json", NULL);
+      g_autoptr(HkJsonNode) prompts = NULL;
+
+      g_assert_cmpint (r->status, ==, 0);
+      prompts = parse_json (r->out);
+      g_assert_cmpint (hk_json_node_get_type (prompts), ==, HK_JSON_ARRAY);
+      for (guint i = 0; i < hk_json_node_get_length (prompts); i++)
+        {
+          HkJsonNode *p = hk_json_node_get_element (prompts, i);
+          HkJsonNode *record_id = hk_json_node_lookup (p, "record_id");
+          const char *severity = json_string (p, "severity");
+
+          g_assert_cmpuint (hk_json_node_get_length (p), ==, 4);
+          g_assert_cmpstr (hk_json_node_get_member_name (p, 0), ==, "code");
+          g_assert_cmpstr (hk_json_node_get_member_name (p, 1), ==, "severity");
+          g_assert_cmpstr (hk_json_node_get_member_name (p, 2), ==, "text");
+          g_assert_cmpstr (hk_json_node_get_member_name (p, 3), ==, "record_id");
+          g_assert_true (g_strv_contains (hk_prompts_get_codes (), json_string (p, "code")));
+          g_assert_true (g_str_equal (severity, "info") || g_str_equal (severity, "warning") ||
+                         g_str_equal (severity, "blocking"));
+          g_assert_cmpuint (strlen (json_string (p, "text")), >, 0);
+          g_assert_nonnull (record_id);
+          g_assert_true (hk_json_node_get_type (record_id) == HK_JSON_NULL ||
+                         strlen (hk_json_node_get_string (record_id)) == 32);
+          total++;
+        }
+    }
+  /* Kwame's open case has a concern but nobody asked him about outcomes. */
+  g_assert_cmpuint (total, >, 0);
+
+  none = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "prompts", "--case", bare, NULL);
+  g_assert_cmpint (none->status, ==, 0);
+  empty = parse_json (none->out);
+  g_assert_cmpuint (hk_json_node_get_length (empty), ==, 0);
+
+  human = run_cli (f, PASS "\n", "--passphrase-file", "-", "prompts", "--case", ids[1], NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_assert_nonnull (strstr (human->out, "msp-not-asked-at-concern"));
+  g_assert_nonnull (strstr (human->out, "Needs attention"));
+
+  missing = run_cli (f, PASS "\n", "--passphrase-file", "-", "prompts", "--case", person, NULL);
+  g_assert_cmpint (missing->status, ==, 1);
+  assert_one_error_line (missing);
+}
+
+static void
+test_show_casework (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(GStrv) ids = import_example (f);
+  g_autoptr(HkJsonNode) shown = show_json (f, ids[0]);
+  g_autoptr(CliResult) human = NULL;
+  static const struct { const char *key; guint n; } arrays[] = {
+    { "notes", 2 }, { "concerns", 1 }, { "enquiries", 1 }, { "conversations", 2 }, { "outcomes", 2 },
+    { "capacity_assessments", 1 }, { "best_interests", 1 }, { "advocacy_referrals", 1 }, { "actions", 1 },
+  };
+  HkJsonNode *enquiry, *risks, *conversations, *outcomes;
+
+  g_assert_nonnull (hk_json_node_lookup (shown, "case"));
+  g_assert_nonnull (hk_json_node_lookup (shown, "person"));
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    {
+      HkJsonNode *array = hk_json_node_lookup (shown, arrays[i].key);
+
+      g_assert_nonnull (array);
+      g_assert_cmpint (hk_json_node_get_type (array), ==, HK_JSON_ARRAY);
+      g_assert_cmpuint (hk_json_node_get_length (array), ==, arrays[i].n);
+    }
+  g_assert_null (hk_json_node_lookup (shown, "risks"));
+  g_assert_cmpint (hk_json_node_get_type (hk_json_node_lookup (shown, "prompts")), ==, HK_JSON_ARRAY);
+
+  /* Risks sit in their enquiry, which is otherwise a plain record. */
+  enquiry = hk_json_node_get_element (hk_json_node_lookup (shown, "enquiries"), 0);
+  g_assert_cmpstr (json_string (enquiry, "kind"), ==, "enquiry");
+  g_assert_cmpstr (hk_json_node_get_member_name (enquiry, 7), ==, "fields");
+  risks = hk_json_node_lookup (enquiry, "risks");
+  g_assert_cmpuint (hk_json_node_get_length (risks), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      HkJsonNode *risk = hk_json_node_get_element (risks, i);
+
+      g_assert_cmpstr (json_string (risk, "kind"), ==, "risk");
+      g_assert_cmpstr (json_string (risk, "parent_id"), ==, json_string (enquiry, "id"));
+    }
+
+  /* Oldest first, and links resolved to ids. */
+  conversations = hk_json_node_lookup (shown, "conversations");
+  g_assert_cmpstr (json_string (hk_json_node_lookup (hk_json_node_get_element (conversations, 0), "fields"), "phase"),
+                   ==, "at_concern");
+  g_assert_cmpstr (json_string (hk_json_node_lookup (hk_json_node_get_element (conversations, 1), "fields"), "phase"),
+                   ==, "at_closure");
+  outcomes = hk_json_node_lookup (shown, "outcomes");
+  g_assert_cmpstr (json_string (hk_json_node_lookup (hk_json_node_get_element (outcomes, 0), "fields"),
+                                "conversation_id"),
+                   ==, json_string (hk_json_node_get_element (conversations, 0), "id"));
+  {
+    HkJsonNode *participants = hk_json_node_lookup (hk_json_node_lookup (hk_json_node_get_element (conversations, 0),
+                                                                         "fields"), "participants");
+
+    g_assert_cmpuint (hk_json_node_get_length (participants), ==, 2);
+    g_assert_cmpstr (hk_json_node_get_string (hk_json_node_get_element (participants, 1)), ==, "representative");
+  }
+
+  human = run_cli (f, PASS "\n", "--passphrase-file", "-", "show", "--case", ids[0], NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_assert_nonnull (strstr (human->out, "== Enquiries and their risks (1) =="));
+  g_assert_nonnull (strstr (human->out, "Financial or Material Abuse"));
+  g_assert_nonnull (strstr (human->out, "== Capacity assessments (1) =="));
+  g_assert_nonnull (strstr (human->out, "Who took part"));
+  g_assert_nonnull (strstr (human->out, "The adult, A representative"));
+  g_assert_nonnull (strstr (human->out, "== Practice prompts =="));
+}
+
+static char *
+record_add (Fixture    *f,
+            const char *kind,
+            const char *parent,
+            const char *json,
+            int         expect_status)
+{
+  g_autofree char *input = g_strconcat (PASS "\n", json, NULL);
+  g_autoptr(CliResult) r = NULL;
+
+  if (parent != NULL)
+    r = run_cli (f, input, "--passphrase-file", "-", "record", "add", "--kind", kind, "--parent", parent,
+                 "--file", "-", NULL);
+  else
+    r = run_cli (f, input, "--passphrase-file", "-", "record", "add", "--kind", kind, "--file", "-", NULL);
+  g_assert_cmpint (r->status, ==, expect_status);
+  if (expect_status != 0)
+    {
+      assert_one_error_line (r);
+      return g_strdup (r->err);
+    }
+  return chomp (r->out);
+}
+
+static HkJsonNode *
+record_show (Fixture    *f,
+             const char *id)
+{
+  g_autoptr(CliResult) r = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "record", "show", "--id", id, NULL);
+
+  g_assert_cmpint (r->status, ==, 0);
+  return parse_json (r->out);
+}
+
+static void
+test_record_commands (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *person = record_add (f, "person", NULL, "{\"name\": \"Rita Record\"}", 0);
+  g_autofree char *kase = record_add (f, "case", person, "{\"status\": \"open\", \"opened_on\": \"2025-01-02\"}", 0);
+  g_autofree char *enquiry = record_add (f, "enquiry", kase,
+                                         "{\"enquiry_type\": \"s42\", \"started_on\": \"2025-01-03\", \"lead_agency\": \"Council\"}", 0);
+  g_autofree char *risk = record_add (f, "risk", enquiry,
+                                      "{\"risk_type\": \"financial\", \"location\": \"own_home\", \"source\": \"known\"}", 0);
+  g_autofree char *conversation = record_add (f, "conversation", kase,
+                                              "{\"held_on\": \"2025-01-03\", \"phase\": \"at_concern\", "
+                                              "\"participants\": [\"adult\"], \"asked\": \"asked_expressed\"}", 0);
+  g_autofree char *outcome_json = g_strdup_printf ("{\"words\": \"I want to keep my savings.\", \"expressed_on\": "
+                                                   "\"2025-01-03\", \"conversation_id\": \"%s\"}", conversation);
+  g_autofree char *wrong_link = g_strdup_printf ("{\"words\": \"x\", \"expressed_on\": \"2025-01-03\", "
+                                                 "\"conversation_id\": \"%s\"}", risk);
+  g_autofree char *outcome = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *edit_file = write_file (f, "edit.json", "{\"assessment\": \"identified_action\", \"outcome\": \"reduced\"}");
+  g_autofree char *remove_file = write_file (f, "remove.json", "{\"outcome\": null, \"assessment\": \"inconclusive_action\"}");
+  g_autofree char *bad_edit = write_file (f, "bad-edit.json", "{\"outcome\": \"removed\"}");
+  g_autoptr(CliResult) edit = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) removed = NULL;
+  g_autoptr(CliResult) history = NULL;
+  g_autoptr(CliResult) human = NULL;
+  g_autoptr(HkJsonNode) shown = NULL;
+  g_autoptr(HkJsonNode) revisions = NULL;
+  HkJsonNode *fields;
+
+  g_assert_cmpuint (strlen (risk), ==, 32);
+  outcome = record_add (f, "outcome", kase, outcome_json, 0);
+  g_assert_cmpuint (strlen (outcome), ==, 32);
+
+  /* Refusals name the option or the field's path. */
+  err = record_add (f, "outcome", kase, wrong_link, 1);
+  g_assert_true (g_str_has_prefix (err, "hearken-cli: $.conversation_id: there is no conversation with that id in this case"));
+  g_clear_pointer (&err, g_free);
+  err = record_add (f, "risk", enquiry, "{\"risk_type\": \"Financial\", \"location\": \"own_home\", \"source\": \"known\"}", 1);
+  g_assert_true (g_str_has_prefix (err, "hearken-cli: $.risk_type: Type of risk: is not one of the allowed choices."));
+  g_clear_pointer (&err, g_free);
+  err = record_add (f, "risk", kase, "{\"risk_type\": \"financial\", \"location\": \"own_home\", \"source\": \"known\"}", 1);
+  g_assert_nonnull (strstr (err, "enquiry"));
+  g_clear_pointer (&err, g_free);
+  err = record_add (f, "concern", NULL, "{}", 1);
+  g_assert_nonnull (strstr (err, "--parent"));
+  g_clear_pointer (&err, g_free);
+  err = record_add (f, "person", kase, "{\"name\": \"X\"}", 1);
+  g_assert_nonnull (strstr (err, "--parent"));
+  g_clear_pointer (&err, g_free);
+  err = record_add (f, "draft", kase, "{}", 1);
+  g_assert_nonnull (strstr (err, "--kind"));
+  g_clear_pointer (&err, g_free);
+  err = record_add (f, "action", kase, "{\"description\": \"x\", \"colour\": \"red\"}", 1);
+  g_assert_true (g_str_has_prefix (err, "hearken-cli: $.colour: not a field of a action"));
+  g_clear_pointer (&err, g_free);
+
+  /* Edit: the risk is assessed and its outcome recorded; a conditional rule holds. */
+  edit = run_cli (f, PASS "\n", "--passphrase-file", "-", "record", "edit", "--id", risk, "--file", edit_file, NULL);
+  g_assert_cmpint (edit->status, ==, 0);
+  shown = record_show (f, risk);
+  fields = hk_json_node_lookup (shown, "fields");
+  g_assert_cmpstr (json_string (fields, "outcome"), ==, "reduced");
+  g_assert_cmpstr (json_string (fields, "risk_type"), ==, "financial");
+  g_assert_cmpint (json_int (shown, "revision"), ==, 2);
+  g_clear_pointer (&shown, hk_json_node_free);
+
+  removed = run_cli (f, PASS "\n", "--passphrase-file", "-", "record", "edit", "--id", risk, "--file", remove_file, NULL);
+  g_assert_cmpint (removed->status, ==, 0);
+  shown = record_show (f, risk);
+  fields = hk_json_node_lookup (shown, "fields");
+  g_assert_null (hk_json_node_lookup (fields, "outcome"));
+  g_assert_cmpstr (json_string (fields, "assessment"), ==, "inconclusive_action");
+
+  refused = run_cli (f, PASS "\n", "--passphrase-file", "-", "record", "edit", "--id", risk, "--file", bad_edit, NULL);
+  g_assert_cmpint (refused->status, ==, 1);
+  assert_one_error_line (refused);
+  g_assert_true (g_str_has_prefix (refused->err, "hearken-cli: $.outcome: Risk outcome: can only be recorded after"));
+
+  /* History keeps both earlier revisions, oldest first. */
+  history = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "record", "history", "--id", risk, NULL);
+  g_assert_cmpint (history->status, ==, 0);
+  revisions = parse_json (history->out);
+  g_assert_cmpuint (hk_json_node_get_length (revisions), ==, 2);
+  g_assert_null (hk_json_node_lookup (hk_json_node_lookup (hk_json_node_get_element (revisions, 0), "fields"), "outcome"));
+  g_assert_cmpstr (json_string (hk_json_node_lookup (hk_json_node_get_element (revisions, 1), "fields"), "outcome"),
+                   ==, "reduced");
+  human = run_cli (f, PASS "\n", "--passphrase-file", "-", "record", "history", "--id", risk, NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_assert_nonnull (strstr (human->out, "Risk reduced"));
+  g_assert_nonnull (strstr (human->out, "Revision 1"));
 }
 
 static void
@@ -916,7 +1401,8 @@ test_help (Fixture       *f,
 {
   static const char *commands[] = {
     "", "init", "demo", "person", "person add", "person show", "person edit", "case", "case open",
-    "case close", "note", "note add", "note edit", "note history", "list", "show", "search", "check",
+    "case close", "note", "note add", "note edit", "note history", "record", "record add", "record edit",
+    "record show", "record history", "import", "prompts", "list", "show", "search", "check",
     "passwd", "recover", "backup", "restore", "log",
   };
 
@@ -1021,6 +1507,11 @@ main (int    argc,
   ADD ("person-edit", test_person_edit);
   ADD ("case-and-notes", test_case_and_notes);
   ADD ("case-close", test_case_close);
+  ADD ("case-close-clean", test_case_close_clean);
+  ADD ("import", test_import);
+  ADD ("prompts", test_prompts);
+  ADD ("show-casework", test_show_casework);
+  ADD ("record-commands", test_record_commands);
   ADD ("note-history", test_note_history);
   ADD ("search", test_search);
   ADD ("wrong-passphrase", test_wrong_passphrase);

@@ -18,6 +18,7 @@
 #include "hk-record-json.h"
 #include "hk-sac.h"
 #include "hk-prompts.h"
+#include "hk-import.h"
 
 G_BEGIN_DECLS
 

@@ -204,6 +204,22 @@ format_field_value (const HkFieldSpec *spec,
         return items != NULL ? g_strjoinv (", ", (char **) items) : g_strdup ("");
       }
 
+    case HK_FIELD_ENUM_LIST:
+      {
+        g_autofree const char **items = hk_record_get_strv (record, spec->key);
+        g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+        g_auto(GStrv) list = NULL;
+
+        for (guint i = 0; items != NULL && items[i] != NULL; i++)
+          {
+            const char *label = hk_field_spec_get_value_label (spec, items[i]);
+
+            g_strv_builder_add (labels, label != NULL ? label : items[i]);
+          }
+        list = g_strv_builder_end (labels);
+        return g_strjoinv (", ", list);
+      }
+
     case HK_FIELD_TEXT:
     case HK_FIELD_LONG_TEXT:
     case HK_FIELD_NHS_NUMBER:
@@ -413,8 +429,10 @@ field_type_hint (const HkFieldSpec *spec)
     case HK_FIELD_BOOL:       return _("true or false");
     case HK_FIELD_NHS_NUMBER: return _("10 digits, spaces allowed");
     case HK_FIELD_TEXT_LIST:  return _("array of strings");
+    case HK_FIELD_RECORD_ID:  return _("a record id, 32 lowercase hexadecimal characters");
     case HK_FIELD_LONG_TEXT:  return _("text, several lines");
-    case HK_FIELD_ENUM:       return NULL;
+    case HK_FIELD_ENUM:
+    case HK_FIELD_ENUM_LIST:  return NULL;
     case HK_FIELD_TEXT:
     default:                  return _("text");
     }
@@ -438,7 +456,7 @@ hk_cli_describe_fields (HkRecordKind kind)
 
       if (s->flags & HK_FIELD_AUTOMATIC)
         continue;
-      if (s->type == HK_FIELD_ENUM && s->values != NULL)
+      if ((s->type == HK_FIELD_ENUM || s->type == HK_FIELD_ENUM_LIST) && s->values != NULL)
         {
           g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
           g_auto(GStrv) list = NULL;
@@ -448,7 +466,8 @@ hk_cli_describe_fields (HkRecordKind kind)
             g_strv_builder_add (codes, v->code);
           list = g_strv_builder_end (codes);
           joined = g_strjoinv ("|", list);
-          hint = g_strdup_printf (_("one of %s"), joined);
+          hint = s->type == HK_FIELD_ENUM ? g_strdup_printf (_("one of %s"), joined)
+                                          : g_strdup_printf (_("array of %s, each at most once"), joined);
         }
       else
         hint = g_strdup (field_type_hint (s));

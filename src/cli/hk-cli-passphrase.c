@@ -358,11 +358,10 @@ hk_cli_normalize_recovery_key (const HkSecret  *key,
   return g_steal_pointer (&grouped);
 }
 
-char *
-hk_cli_read_content (const char  *file,
-                     gsize        max_bytes,
-                     gsize       *out_len,
-                     GError     **error)
+GByteArray *
+hk_cli_read_bytes (const char  *file,
+                   gsize        max_bytes,
+                   GError     **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   const char *name;
@@ -415,6 +414,24 @@ hk_cli_read_content (const char  *file,
     }
   if (close_fd)
     close (fd);
+  return g_steal_pointer (&bytes);
+}
+
+char *
+hk_cli_read_content (const char  *file,
+                     gsize        max_bytes,
+                     gsize       *out_len,
+                     GError     **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  const char *name;
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  name = g_str_equal (file, "-") ? _("standard input") : file;
+  bytes = hk_cli_read_bytes (file, max_bytes, error);
+  if (bytes == NULL)
+    return NULL;
 
   if (memchr (bytes->data, '\0', bytes->len) != NULL)
     {

@@ -48,6 +48,17 @@ struct _HkCliCommand
 };
 
 /* hk-cli.c */
+/* Like hk_cli_parse_options(), but leaves up to @max_args words (file names,
+ * never content) in argv[1…]. */
+gboolean      hk_cli_parse_options_with_args (HkCli           *cli,
+                                             const GOptionEntry *entries,
+                                             const char       *parameter_string,
+                                             const char       *summary,
+                                             const char       *description,
+                                             int               max_args,
+                                             int              *argc,
+                                             char           ***argv,
+                                             GError          **error);
 gboolean      hk_cli_parse_options          (HkCli            *cli,
                                              const GOptionEntry *entries,
                                              const char       *parameter_string,
@@ -84,6 +95,10 @@ HkSecret     *hk_cli_read_new_passphrase    (const char       *file,
 gboolean      hk_cli_check_passphrase_quality (const HkSecret *passphrase,
                                              GError          **error);
 HkSecret     *hk_cli_normalize_recovery_key (const HkSecret   *key,
+                                             GError          **error);
+/* Raw bytes, unchecked (the importer reports encoding errors by path). */
+GByteArray   *hk_cli_read_bytes             (const char       *file,
+                                             gsize             max_bytes,
                                              GError          **error);
 char         *hk_cli_read_content           (const char       *file,
                                              gsize             max_bytes,
@@ -130,6 +145,18 @@ int hk_cli_run_note_history (HkCli *cli, int argc, char **argv);
 int hk_cli_run_list         (HkCli *cli, int argc, char **argv);
 int hk_cli_run_show         (HkCli *cli, int argc, char **argv);
 int hk_cli_run_search       (HkCli *cli, int argc, char **argv);
+
+/* hk-cli-casework.c */
+int hk_cli_run_import         (HkCli *cli, int argc, char **argv);
+int hk_cli_run_prompts        (HkCli *cli, int argc, char **argv);
+int hk_cli_run_record_add     (HkCli *cli, int argc, char **argv);
+int hk_cli_run_record_edit    (HkCli *cli, int argc, char **argv);
+int hk_cli_run_record_show    (HkCli *cli, int argc, char **argv);
+int hk_cli_run_record_history (HkCli *cli, int argc, char **argv);
+void hk_cli_write_prompts_json (GPtrArray      *prompts,
+                                HkJsonWriter   *writer);
+void hk_cli_print_prompts      (GPtrArray      *prompts);
+void hk_cli_sort_records       (GPtrArray      *records);
 
 /* hk-cli-vault.c */
 int hk_cli_run_init         (HkCli *cli, int argc, char **argv);

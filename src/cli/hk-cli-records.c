@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sodium.h>
 #include <glib/gi18n.h>
 
 #include "hk-cli-private.h"
@@ -278,57 +279,57 @@ hk_cli_run_case_close (HkCli  *cli,
 {
   g_autofree char *case_id = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *reason_file = NULL;
   const GOptionEntry entries[] = {
     { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case to close"), N_("ID") },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date,
       N_("The closing date, YYYY-MM-DD (default: today)"), N_("DATE") },
+    { "reason-file", 'r', 0, G_OPTION_ARG_FILENAME, &reason_file,
+      N_("Read why the case closes with blocking prompts outstanding from FILE (- for standard input)"),
+      N_("FILE") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(HkRecord) saved = NULL;
-  g_autoptr(GVariantDict) dict = NULL;
-  g_autoptr(GVariant) fields = NULL;
+  g_autofree char *reason = NULL;
   g_autofree char *closed_on = NULL;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Close a case."),
-                             _("The closing date may not lie in the future or before the opening date.\n"
+                             _("The closing date may not lie in the future or before the opening date. A case "
+                               "with blocking practice prompts (see “hearken-cli prompts”) does not close: the "
+                               "command fails and lists them, unless --reason-file gives the reason for closing "
+                               "anyway, which is recorded on the case.\n"
                                "\n"
                                "Examples:\n"
                                "  hearken-cli case close --case 9a1d…07\n"
-                               "  hearken-cli case close --case 9a1d…07 --date 2026-03-31"),
+                               "  hearken-cli case close --case 9a1d…07 --date 2026-03-31 --reason-file reason.txt"),
                              &argc, &argv, &error) ||
       !require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   if (date != NULL)
     closed_on = g_strstrip (g_strdup (date));
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-      closed_on = g_date_time_format (now, "%Y-%m-%d");
-    }
-
-  vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL ||
-      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (g_strcmp0 (hk_record_get_string (kase, "status"), "closed") == 0)
+  if (reason_file != NULL)
     {
-      g_set_error (&error, HK_ERROR, HK_ERROR_INVALID, _("The case is already closed"));
-      return hk_cli_report_error (cli, error);
+      reason = hk_cli_read_content (reason_file, 64 * 1024, NULL, &error);
+      if (reason == NULL)
+        return hk_cli_report_error (cli, error);
+      g_strstrip (reason);
+      if (*reason == '\0')
+        return hk_cli_usage_error (cli, _("The reason file is empty"));
     }
 
-  dict = g_variant_dict_new (hk_record_get_fields (kase));
-  g_variant_dict_insert (dict, "status", "s", "closed");
-  g_variant_dict_insert (dict, "closed_on", "s", closed_on);
-  fields = g_variant_ref_sink (g_variant_dict_end (dict));
-  saved = hk_vault_save (vault, HK_RECORD_KIND_CASE, case_id, hk_record_get_parent_id (kase),
-                         hk_record_get_revision (kase), fields, &error);
-  if (saved == NULL)
+  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
+      (saved = hk_vault_close_case (vault, case_id, closed_on, reason, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   print_id_or_record (cli, saved);
@@ -741,6 +742,84 @@ hk_cli_run_search (HkCli  *cli,
   return HK_CLI_EXIT_OK;
 }
 
+/* The case's records other than notes, by kind; risks separately. */
+typedef struct
+{
+  GPtrArray *by_kind[HK_RECORD_KIND_LAST + 1];
+} CaseRecords;
+
+static void
+case_records_init (CaseRecords *cr,
+                   GPtrArray   *records)
+{
+  for (guint k = 0; k <= HK_RECORD_KIND_LAST; k++)
+    cr->by_kind[k] = g_ptr_array_new ();
+  hk_cli_sort_records (records);
+  for (guint i = 0; i < records->len; i++)
+    {
+      HkRecordKind kind = hk_record_get_kind (records->pdata[i]);
+
+      if ((guint) kind <= HK_RECORD_KIND_LAST)
+        g_ptr_array_add (cr->by_kind[kind], records->pdata[i]);
+    }
+}
+
+static void
+case_records_clear (CaseRecords *cr)
+{
+  for (guint k = 0; k <= HK_RECORD_KIND_LAST; k++)
+    g_clear_pointer (&cr->by_kind[k], g_ptr_array_unref);
+}
+
+/* The JSON arrays of "show", in the import format's names and order. */
+static const struct
+{
+  const char   *key;
+  HkRecordKind  kind;
+  const char   *heading;  /* N_() marked */
+} show_sections[] = {
+  { "concerns",             HK_RECORD_KIND_CONCERN,        N_("Concerns") },
+  { "enquiries",            HK_RECORD_KIND_ENQUIRY,        N_("Enquiries and their risks") },
+  { "conversations",        HK_RECORD_KIND_CONVERSATION,   N_("Outcome conversations") },
+  { "outcomes",             HK_RECORD_KIND_OUTCOME,        N_("Desired outcomes") },
+  { "capacity_assessments", HK_RECORD_KIND_CAPACITY,       N_("Capacity assessments") },
+  { "best_interests",       HK_RECORD_KIND_BEST_INTERESTS, N_("Best-interests decisions") },
+  { "advocacy_referrals",   HK_RECORD_KIND_ADVOCACY,       N_("Advocacy referrals") },
+  { "actions",              HK_RECORD_KIND_ACTION,         N_("Actions") },
+};
+
+/* An enquiry object with its risks as one more member. */
+static void
+write_enquiry_json (HkJsonWriter *writer,
+                    HkRecord     *enquiry,
+                    GPtrArray    *risks)
+{
+  g_autoptr(HkJsonWriter) inner = hk_json_writer_new (FALSE);
+  g_autofree char *text = NULL;
+  g_autoptr(HkJsonNode) node = NULL;
+  /* Our own output, so only the size limits could refuse it. */
+  HkJsonLimits limits = { G_MAXSIZE, 64, G_MAXSIZE, G_MAXUINT32 - 1 };
+
+  hk_record_write_json (enquiry, inner);
+  text = hk_json_writer_finish (g_steal_pointer (&inner));
+  node = hk_json_parse (text, strlen (text), &limits, NULL);
+
+  hk_json_writer_begin_object (writer);
+  for (guint i = 0; node != NULL && i < hk_json_node_get_length (node); i++)
+    {
+      hk_json_writer_key (writer, hk_json_node_get_member_name (node, i));
+      hk_json_writer_node (writer, hk_json_node_get_member_value (node, i));
+    }
+  hk_json_writer_key (writer, "risks");
+  hk_json_writer_begin_array (writer);
+  for (guint i = 0; i < risks->len; i++)
+    if (g_strcmp0 (hk_record_get_parent_id (risks->pdata[i]), hk_record_get_id (enquiry)) == 0)
+      hk_record_write_json (risks->pdata[i], writer);
+  hk_json_writer_end_array (writer);
+  hk_json_writer_end_object (writer);
+  sodium_memzero (text, strlen (text));
+}
+
 int
 hk_cli_run_show (HkCli  *cli,
                  int     argc,
@@ -756,13 +835,22 @@ hk_cli_run_show (HkCli  *cli,
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(HkRecord) person = NULL;
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) prompts = NULL;
+  CaseRecords cr;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a case with its person and notes."),
+  if (!hk_cli_parse_options (cli, entries, NULL,
+                             _("Show a case with its person, notes, casework records and prompts."),
                              _("Notes are listed newest first; notes recorded more than a day after the "
-                               "event are marked as late entries. Viewing is recorded in the activity log. "
-                               "With --json: {\"case\": {…}, \"person\": {…}, \"notes\": [{…}, …]}, each "
-                               "record with id, kind, revision, parent_id, created_at, modified_at, "
-                               "modified_by and fields.\n"
+                               "event are marked as late entries. Casework records follow, oldest first, then "
+                               "the outstanding practice prompts. Viewing is recorded in the activity log.\n"
+                               "\n"
+                               "With --json: {\"case\": {…}, \"person\": {…}, \"notes\": […], \"concerns\": […], "
+                               "\"enquiries\": […], \"conversations\": […], \"outcomes\": […], "
+                               "\"capacity_assessments\": […], \"best_interests\": […], "
+                               "\"advocacy_referrals\": […], \"actions\": […], \"prompts\": […]}. Each record has "
+                               "id, kind, revision, parent_id, created_at, modified_at, modified_by and fields; "
+                               "each enquiry also has \"risks\": […]; prompts are as in “hearken-cli prompts”.\n"
                                "\n"
                                "Examples:\n"
                                "  hearken-cli show --case 9a1d…07\n"
@@ -773,8 +861,12 @@ hk_cli_run_show (HkCli  *cli,
 
   vault = hk_cli_open_and_unlock (cli, &error);
   if (vault == NULL ||
-      !hk_vault_load_case (vault, case_id, &kase, &person, &notes, &error))
+      !hk_vault_load_case (vault, case_id, &kase, &person, &notes, &error) ||
+      (records = hk_vault_list_case_records (vault, case_id, &error)) == NULL ||
+      (prompts = hk_vault_case_prompts (vault, case_id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
+
+  case_records_init (&cr, records);
 
   if (cli->globals.json)
     {
@@ -793,8 +885,24 @@ hk_cli_run_show (HkCli  *cli,
       for (guint i = 0; notes != NULL && i < notes->len; i++)
         hk_record_write_json (g_ptr_array_index (notes, i), writer);
       hk_json_writer_end_array (writer);
+      for (guint s = 0; s < G_N_ELEMENTS (show_sections); s++)
+        {
+          GPtrArray *list = cr.by_kind[show_sections[s].kind];
+
+          hk_json_writer_key (writer, show_sections[s].key);
+          hk_json_writer_begin_array (writer);
+          for (guint i = 0; i < list->len; i++)
+            if (show_sections[s].kind == HK_RECORD_KIND_ENQUIRY)
+              write_enquiry_json (writer, list->pdata[i], cr.by_kind[HK_RECORD_KIND_RISK]);
+            else
+              hk_record_write_json (list->pdata[i], writer);
+          hk_json_writer_end_array (writer);
+        }
+      hk_json_writer_key (writer, "prompts");
+      hk_cli_write_prompts_json (prompts, writer);
       hk_json_writer_end_object (writer);
       hk_cli_print_json (writer);
+      case_records_clear (&cr);
       return HK_CLI_EXIT_OK;
     }
 
@@ -826,5 +934,35 @@ hk_cli_run_show (HkCli  *cli,
       hk_cli_print_record (note, _("Note"),
                            hk_record_get_boolean (note, "late_entry") ? _("LATE ENTRY") : NULL);
     }
+
+  for (guint s = 0; s < G_N_ELEMENTS (show_sections); s++)
+    {
+      GPtrArray *list = cr.by_kind[show_sections[s].kind];
+      const char *label = hk_record_kind_get_label (show_sections[s].kind);
+
+      if (list->len == 0)
+        continue;
+      g_print ("\n== %s (%u) ==\n", _(show_sections[s].heading), list->len);
+      for (guint i = 0; i < list->len; i++)
+        {
+          HkRecord *record = list->pdata[i];
+          GPtrArray *risks = cr.by_kind[HK_RECORD_KIND_RISK];
+
+          g_print ("\n");
+          hk_cli_print_record (record, label, NULL);
+          if (show_sections[s].kind != HK_RECORD_KIND_ENQUIRY)
+            continue;
+          for (guint r = 0; r < risks->len; r++)
+            if (g_strcmp0 (hk_record_get_parent_id (risks->pdata[r]), hk_record_get_id (record)) == 0)
+              {
+                g_print ("\n");
+                hk_cli_print_record (risks->pdata[r], hk_record_kind_get_label (HK_RECORD_KIND_RISK), NULL);
+              }
+        }
+    }
+
+  g_print ("\n== %s ==\n\n", _("Practice prompts"));
+  hk_cli_print_prompts (prompts);
+  case_records_clear (&cr);
   return HK_CLI_EXIT_OK;
 }

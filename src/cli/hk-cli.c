@@ -82,17 +82,18 @@ hk_cli_option_context_new (HkCliGlobals       *storage,
   return context;
 }
 
-/* Parses a leaf command's options plus the global ones. Leftover words are
- * refused: nothing is ever taken from argv as content. */
+/* Parses a leaf command's options plus the global ones. Leftover words
+ * beyond @max_args are refused: nothing is ever taken from argv as content. */
 gboolean
-hk_cli_parse_options (HkCli               *cli,
-                      const GOptionEntry  *entries,
-                      const char          *parameter_string,
-                      const char          *summary,
-                      const char          *description,
-                      int                 *argc,
-                      char              ***argv,
-                      GError             **error)
+hk_cli_parse_options_with_args (HkCli               *cli,
+                                const GOptionEntry  *entries,
+                                const char          *parameter_string,
+                                const char          *summary,
+                                const char          *description,
+                                int                  max_args,
+                                int                 *argc,
+                                char              ***argv,
+                                GError             **error)
 {
   HkCliGlobals local = { 0 };
   g_autoptr(GOptionContext) context = NULL;
@@ -111,7 +112,7 @@ hk_cli_parse_options (HkCli               *cli,
       return FALSE;
     }
 
-  if (*argc > 1)
+  if (*argc > 1 + max_args)
     {
       /* Not echoed: a stray word may be a passphrase or a name. */
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -121,6 +122,20 @@ hk_cli_parse_options (HkCli               *cli,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hk_cli_parse_options (HkCli               *cli,
+                      const GOptionEntry  *entries,
+                      const char          *parameter_string,
+                      const char          *summary,
+                      const char          *description,
+                      int                 *argc,
+                      char              ***argv,
+                      GError             **error)
+{
+  return hk_cli_parse_options_with_args (cli, entries, parameter_string, summary, description, 0,
+                                         argc, argv, error);
 }
 
 const char *
@@ -345,7 +360,7 @@ static const HkCliCommand person_commands[] = {
 
 static const HkCliCommand case_commands[] = {
   { "open",  N_("Open a case for a person and print the case id"), hk_cli_run_case_open, NULL },
-  { "close", N_("Close a case"), hk_cli_run_case_close, NULL },
+  { "close", N_("Close a case, with a reason if prompts are outstanding"), hk_cli_run_case_close, NULL },
   { NULL }
 };
 
@@ -356,14 +371,25 @@ static const HkCliCommand note_commands[] = {
   { NULL }
 };
 
+static const HkCliCommand record_commands[] = {
+  { "add",     N_("Add a record of any kind from a JSON file and print its id"), hk_cli_run_record_add, NULL },
+  { "edit",    N_("Change a record from a JSON file, keeping the previous revision"), hk_cli_run_record_edit, NULL },
+  { "show",    N_("Show one record"), hk_cli_run_record_show, NULL },
+  { "history", N_("Show a record’s earlier revisions"), hk_cli_run_record_history, NULL },
+  { NULL }
+};
+
 static const HkCliCommand top_commands[] = {
   { "init",    N_("Create a new vault and print its recovery key"), hk_cli_run_init, NULL },
   { "demo",    N_("Add synthetic demonstration records (optionally to a new demo vault)"), hk_cli_run_demo, NULL },
   { "person",  N_("Add, show or edit people"), NULL, person_commands },
   { "case",    N_("Open or close cases"), NULL, case_commands },
   { "note",    N_("Add and correct notes, and read their history"), NULL, note_commands },
+  { "record",  N_("Add, change and read casework records of any kind"), NULL, record_commands },
+  { "import",  N_("Import people, cases and casework records from a JSON file"), hk_cli_run_import, NULL },
+  { "prompts", N_("List a case’s outstanding practice prompts"), hk_cli_run_prompts, NULL },
   { "list",    N_("List cases"), hk_cli_run_list, NULL },
-  { "show",    N_("Show a case with its person and notes"), hk_cli_run_show, NULL },
+  { "show",    N_("Show a case with its person, notes, casework records and prompts"), hk_cli_run_show, NULL },
   { "search",  N_("Find cases by words in people, cases and notes"), hk_cli_run_search, NULL },
   { "check",   N_("Check the vault’s integrity"), hk_cli_run_check, NULL },
   { "passwd",  N_("Change the vault passphrase"), hk_cli_run_passwd, NULL },

@@ -1,0 +1,747 @@
+/* hk-cli-casework.c: import, prompts and the generic record commands
+ *
+ * Copyright 2026 The Hearken Developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sodium.h>
+#include <glib/gi18n.h>
+
+#include "hk-cli-private.h"
+
+/* Fields that link to another record of the same case, and its kind. */
+static const struct
+{
+  HkRecordKind  kind;
+  const char   *field;
+  HkRecordKind  target;
+} links[] = {
+  { HK_RECORD_KIND_OUTCOME,        "conversation_id", HK_RECORD_KIND_CONVERSATION },
+  { HK_RECORD_KIND_BEST_INTERESTS, "assessment_id",   HK_RECORD_KIND_CAPACITY },
+};
+
+static gboolean
+require_option (const char  *value,
+                const char  *option,
+                GError     **error)
+{
+  if (value != NULL && *value != '\0')
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("The option %s is required"), option);
+  return FALSE;
+}
+
+static void
+print_id_or_record (HkCli    *cli,
+                    HkRecord *record)
+{
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    g_print ("%s\n", hk_record_get_id (record));
+}
+
+/* The kinds a user may name: everything but the vault profile and drafts. */
+static gboolean
+is_user_kind (HkRecordKind kind)
+{
+  return kind != HK_RECORD_KIND_META && kind != HK_RECORD_KIND_DRAFT && kind <= HK_RECORD_KIND_LAST;
+}
+
+static char *
+list_user_kinds (void)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
+    if (is_user_kind (kind))
+      g_strv_builder_add (names, hk_record_kind_to_string (kind));
+  list = g_strv_builder_end (names);
+  return g_strjoinv (", ", list);
+}
+
+/* ---- Ordering and prompts, shared with "show" ---- */
+
+/* The date that places a record of each kind on the case's timeline. */
+static const char *
+timeline_date (HkRecord *record)
+{
+  static const char *keys[HK_RECORD_KIND_LAST + 1] = {
+    [HK_RECORD_KIND_NOTE]           = "occurred_at",
+    [HK_RECORD_KIND_CONCERN]        = "received_on",
+    [HK_RECORD_KIND_ENQUIRY]        = "started_on",
+    [HK_RECORD_KIND_CONVERSATION]   = "held_on",
+    [HK_RECORD_KIND_OUTCOME]        = "expressed_on",
+    [HK_RECORD_KIND_CAPACITY]       = "assessed_on",
+    [HK_RECORD_KIND_BEST_INTERESTS] = "decided_on",
+    [HK_RECORD_KIND_ADVOCACY]       = "considered_on",
+    [HK_RECORD_KIND_ACTION]         = "due_on",
+  };
+  HkRecordKind kind = hk_record_get_kind (record);
+
+  if ((guint) kind > HK_RECORD_KIND_LAST || keys[kind] == NULL)
+    return NULL;
+  return hk_record_get_string (record, keys[kind]);
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  HkRecord *ra = *(HkRecord **) a;
+  HkRecord *rb = *(HkRecord **) b;
+  const char *da = timeline_date (ra);
+  const char *db = timeline_date (rb);
+  int c;
+
+  /* Oldest first; undated after dated. */
+  if (da != NULL && db != NULL && (c = strcmp (da, db)) != 0)
+    return c;
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? 1 : -1;
+  if (hk_record_get_created_at (ra) != hk_record_get_created_at (rb))
+    return hk_record_get_created_at (ra) < hk_record_get_created_at (rb) ? -1 : 1;
+  return strcmp (hk_record_get_id (ra), hk_record_get_id (rb));
+}
+
+/* A stable order, so output does not depend on storage order. */
+void
+hk_cli_sort_records (GPtrArray *records)
+{
+  g_ptr_array_sort (records, compare_records);
+}
+
+void
+hk_cli_write_prompts_json (GPtrArray    *prompts,
+                           HkJsonWriter *writer)
+{
+  hk_json_writer_begin_array (writer);
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      HkPrompt *p = prompts->pdata[i];
+
+      hk_json_writer_begin_object (writer);
+      hk_json_writer_key (writer, "code");
+      hk_json_writer_string (writer, p->code);
+      hk_json_writer_key (writer, "severity");
+      hk_json_writer_string (writer, hk_prompt_severity_to_string (p->severity));
+      hk_json_writer_key (writer, "text");
+      hk_json_writer_string (writer, p->text);
+      hk_json_writer_key (writer, "record_id");
+      hk_json_writer_string (writer, p->record_id);
+      hk_json_writer_end_object (writer);
+    }
+  hk_json_writer_end_array (writer);
+}
+
+void
+hk_cli_print_prompts (GPtrArray *prompts)
+{
+  int last = -1;
+
+  if (prompts->len == 0)
+    {
+      g_print ("%s\n", _("No outstanding prompts."));
+      return;
+    }
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      HkPrompt *p = prompts->pdata[i];
+
+      /* Most severe first, so each heading appears once. */
+      if ((int) p->severity != last)
+        {
+          if (last != -1)
+            g_print ("\n");
+          g_print ("%s\n", hk_prompt_severity_get_label (p->severity));
+          last = p->severity;
+        }
+      g_print ("  • %s\n    [%s%s%s]\n", p->text, p->code,
+               p->record_id != NULL ? " " : "", p->record_id != NULL ? p->record_id : "");
+    }
+}
+
+/* ---- import ---- */
+
+static void
+print_import_report (HkCli                *cli,
+                     const HkImportReport *report,
+                     gboolean              dry_run)
+{
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_json_writer_begin_object (writer);
+      hk_json_writer_key (writer, "dry_run");
+      hk_json_writer_bool (writer, dry_run);
+      hk_json_writer_key (writer, "total");
+      hk_json_writer_int (writer, report->total);
+      hk_json_writer_key (writer, "counts");
+      hk_json_writer_begin_object (writer);
+      for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
+        if (is_user_kind (kind))
+          {
+            hk_json_writer_key (writer, hk_record_kind_to_string (kind));
+            hk_json_writer_int (writer, report->counts[kind]);
+          }
+      hk_json_writer_end_object (writer);
+      hk_json_writer_key (writer, "case_ids");
+      hk_json_writer_begin_array (writer);
+      for (guint i = 0; report->case_ids != NULL && i < report->case_ids->len; i++)
+        hk_json_writer_string (writer, report->case_ids->pdata[i]);
+      hk_json_writer_end_array (writer);
+      hk_json_writer_end_object (writer);
+      hk_cli_print_json (writer);
+      return;
+    }
+
+  if (dry_run)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "The file is valid. Importing it would add %u record:\n",
+                          "The file is valid. Importing it would add %u records:\n",
+                          report->total),
+             report->total);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u record:\n", "Imported %u records:\n", report->total),
+             report->total);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    const char *headers[] = { C_("import summary column", "Kind"), C_("import summary column", "Records") };
+
+    for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
+      if (is_user_kind (kind) && report->counts[kind] > 0)
+        {
+          char **row = g_new0 (char *, 3);
+
+          row[0] = g_strdup (hk_record_kind_get_label (kind));
+          row[1] = g_strdup_printf ("%u", report->counts[kind]);
+          g_ptr_array_add (rows, row);
+        }
+    if (rows->len > 0)
+      hk_cli_print_table (headers, 2, rows);
+  }
+  if (report->case_ids != NULL && report->case_ids->len > 0)
+    {
+      g_print ("\n%s\n", _("New cases:"));
+      for (guint i = 0; i < report->case_ids->len; i++)
+        g_print ("  %s\n", (const char *) report->case_ids->pdata[i]);
+    }
+}
+
+static GByteArray *
+read_import_file (const char  *file,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GByteArray *bytes = hk_cli_read_bytes (file, HK_IMPORT_MAX_BYTES, &local_error);
+
+  if (bytes != NULL)
+    return bytes;
+  /* The reader's only refusal is the size; say it the importer's way. */
+  if (g_error_matches (local_error, HK_ERROR, HK_ERROR_INVALID))
+    g_set_error (error, HK_ERROR, HK_ERROR_INVALID,
+                 _("$: the file is larger than the limit of %u MiB; split it into smaller files."),
+                 (guint) (HK_IMPORT_MAX_BYTES / (1024 * 1024)));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+int
+hk_cli_run_import (HkCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  gboolean dry_run = FALSE;
+  gboolean schema = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only check the file and report what it would add; needs no vault or passphrase"), NULL },
+    { "schema", 0, 0, G_OPTION_ARG_NONE, &schema,
+      N_("Print the format’s JSON Schema and exit"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  g_auto(HkImportReport) report = { 0 };
+  const char *file;
+  gboolean ok;
+
+  if (!hk_cli_parse_options_with_args (cli, entries, _("FILE"),
+                                       _("Import people, cases and casework records from a JSON file."),
+                                       _("FILE is a “hearken-import” document, version 1 (see docs/IMPORT.md); "
+                                         "- reads it from standard input, after the passphrase. Everything in it is "
+                                         "checked before anything is written, and it is written in one transaction: "
+                                         "an invalid file is refused with the JSON path of the first problem, and "
+                                         "nothing is added.\n"
+                                         "\n"
+                                         "Prints how many records of each kind were added and the new case ids. With "
+                                         "--json: {\"dry_run\": false, \"total\": N, \"counts\": {\"person\": N, …}, "
+                                         "\"case_ids\": […]}.\n"
+                                         "\n"
+                                         "Examples:\n"
+                                         "  hearken-cli import --dry-run caseload.json\n"
+                                         "  hearken-cli import caseload.json\n"
+                                         "  hearken-cli --passphrase-file - import - < pass-and-caseload.txt\n"
+                                         "  hearken-cli import --schema > import-schema.json"),
+                                       1, &argc, &argv, &error))
+    return hk_cli_report_error (cli, error);
+
+  if (schema)
+    {
+      g_autofree char *text = NULL;
+
+      if (argc > 1)
+        return hk_cli_usage_error (cli, _("--schema takes no file"));
+      text = hk_import_get_schema ();
+      fputs (text, stdout);
+      fputc ('\n', stdout);
+      return HK_CLI_EXIT_OK;
+    }
+  if (argc < 2)
+    return hk_cli_usage_error (cli, _("Missing the file to import"));
+  file = argv[1];
+
+  if (dry_run)
+    {
+      data = read_import_file (file, &error);
+      if (data == NULL)
+        return hk_cli_report_error (cli, error);
+      ok = hk_import_validate ((const char *) data->data, data->len, &report, &error);
+      sodium_memzero (data->data, data->len);
+      if (!ok)
+        return hk_cli_report_error (cli, error);
+      print_import_report (cli, &report, TRUE);
+      return HK_CLI_EXIT_OK;
+    }
+
+  /* The passphrase comes first on standard input, then the file. */
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+      (data = read_import_file (file, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  /* Check before the slow unlock: a bad file fails fast. */
+  ok = hk_import_validate ((const char *) data->data, data->len, NULL, &error) &&
+       hk_vault_unlock (vault, passphrase, NULL, &error) &&
+       hk_import_from_json (vault, (const char *) data->data, data->len, &report, &error);
+  /* The file is personal content: leave no copy in freed memory. */
+  sodium_memzero (data->data, data->len);
+  if (!ok)
+    return hk_cli_report_error (cli, error);
+  print_import_report (cli, &report, FALSE);
+  return HK_CLI_EXIT_OK;
+}
+
+/* ---- prompts ---- */
+
+static HkRecord *
+load_case (HkVault     *vault,
+           const char  *case_id,
+           GError     **error)
+{
+  g_autoptr(HkRecord) record = hk_vault_load (vault, case_id, error);
+
+  if (record == NULL)
+    return NULL;
+  if (hk_record_get_kind (record) != HK_RECORD_KIND_CASE)
+    {
+      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND,
+                   _("There is no %s with that id"), hk_record_kind_to_string (HK_RECORD_KIND_CASE));
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+int
+hk_cli_run_prompts (HkCli  *cli,
+                    int     argc,
+                    char  **argv)
+{
+  g_autofree char *case_id = NULL;
+  const GOptionEntry entries[] = {
+    { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(GPtrArray) prompts = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("List a case’s outstanding practice prompts."),
+                             _("Prompts come from the Making Safeguarding Personal rules, most severe first: "
+                               "blocking (the case cannot close without a recorded reason), warning and info. "
+                               "With --json: an array of objects with the keys code (stable), severity "
+                               "(\"info\", \"warning\" or \"blocking\"), text and record_id (the record the "
+                               "prompt is about, or null for the case).\n"
+                               "\n"
+                               "Examples:\n"
+                               "  hearken-cli prompts --case 9a1d…07\n"
+                               "  hearken-cli prompts --case 9a1d…07 --json"),
+                             &argc, &argv, &error) ||
+      !require_option (case_id, "--case", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL || (kase = load_case (vault, case_id, &error)) == NULL ||
+      (prompts = hk_vault_case_prompts (vault, case_id, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_cli_write_prompts_json (prompts, writer);
+      hk_cli_print_json (writer);
+    }
+  else
+    hk_cli_print_prompts (prompts);
+  return HK_CLI_EXIT_OK;
+}
+
+/* ---- record add, edit, show, history ---- */
+
+/* Links must point at a record of the right kind in the same case: the core
+ * only checks their form. */
+static gboolean
+check_links (HkVault       *vault,
+             HkRecordKind   kind,
+             const char    *case_id,
+             GVariant      *fields,
+             GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      const char *target_id = NULL;
+      g_autoptr(HkRecord) target = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (links[i].kind != kind || !g_variant_lookup (fields, links[i].field, "&s", &target_id) ||
+          *target_id == '\0')
+        continue;
+      target = hk_vault_load (vault, target_id, &local_error);
+      if (target == NULL && !g_error_matches (local_error, HK_ERROR, HK_ERROR_NOT_FOUND) &&
+          !g_error_matches (local_error, HK_ERROR, HK_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (target == NULL || hk_record_get_kind (target) != links[i].target ||
+          g_strcmp0 (hk_record_get_parent_id (target), case_id) != 0)
+        {
+          g_set_error (error, HK_ERROR, HK_ERROR_INVALID,
+                       /* Translators: "$.conversation_id: there is no conversation with that id in this case" */
+                       _("$.%s: there is no %s with that id in this case"),
+                       links[i].field, hk_record_kind_to_string (links[i].target));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Validates as the vault would, naming the field by its JSON path. */
+static gboolean
+validate_fields (HkRecordKind   kind,
+                 GVariant      *fields,
+                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *field = NULL;
+
+  if (hk_record_validate (kind, fields, &field, &local_error))
+    return TRUE;
+  if (field != NULL)
+    g_set_error (error, HK_ERROR, HK_ERROR_INVALID, "$.%s: %s", field, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The case a record hangs off, for the kinds that can link (never risks). */
+static const char *
+case_of (HkRecordKind  kind,
+         const char   *parent_id)
+{
+  return hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE ? parent_id : NULL;
+}
+
+int
+hk_cli_run_record_add (HkCli  *cli,
+                       int     argc,
+                       char  **argv)
+{
+  g_autofree char *kind_name = NULL;
+  g_autofree char *parent_id = NULL;
+  g_autofree char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("The kind of record, such as concern or risk"), N_("KIND") },
+    { "parent", 'p', 0, G_OPTION_ARG_STRING, &parent_id,
+      N_("The record it belongs to: a case, an enquiry for a risk, a person for a case"), N_("ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the record’s fields as a JSON object from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  g_autofree char *kinds = list_user_kinds ();
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(HkJsonNode) node = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  g_autoptr(HkRecord) parent = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+  HkRecordKind kind;
+  int parent_kind;
+
+  description = g_strdup_printf (_("KIND is one of %s. Risks belong to an enquiry, cases to a person, people to "
+                                   "nothing, and everything else to a case. The JSON keys of each kind are listed in "
+                                   "docs/CLI.md and in the import schema (“hearken-cli import --schema”); links to "
+                                   "other records (an outcome’s conversation_id, a best-interests decision’s "
+                                   "assessment_id) must name a record of that kind in the same case.\n"
+                                   "\n"
+                                   "Examples:\n"
+                                   "  hearken-cli record add --kind concern --parent 9a1d…07 --file concern.json\n"
+                                   "  hearken-cli record add --kind risk --parent 41bb…c2 --file risk.json\n"
+                                   "  where risk.json holds {\"risk_type\": \"financial\", \"location\": \"own_home\", "
+                                   "\"source\": \"known\"}\n"
+                                   "\n"
+                                   "Prints the new record’s id (with --json, the whole record)."),
+                                 kinds);
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a record of any kind."), description,
+                             &argc, &argv, &error) ||
+      !require_option (kind_name, "--kind", &error) ||
+      !require_option (file, "--file", &error))
+    return hk_cli_report_error (cli, error);
+  if (!hk_record_kind_from_string (kind_name, &kind) || !is_user_kind (kind))
+    return hk_cli_usage_error (cli, _("--kind: expected one of %s"), kinds);
+  parent_kind = hk_record_kind_get_parent_kind (kind);
+  if (parent_kind >= 0 && parent_id == NULL)
+    return hk_cli_usage_error (cli, _("--parent: a %s needs the id of its %s"),
+                               hk_record_kind_to_string (kind), hk_record_kind_to_string (parent_kind));
+  if (parent_kind < 0 && parent_id != NULL)
+    return hk_cli_usage_error (cli, _("--parent: a %s has no parent record"), hk_record_kind_to_string (kind));
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+      (node = hk_cli_read_json_object (file, &error)) == NULL ||
+      (fields = hk_record_fields_from_json (kind, node, "$", &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error))
+    return hk_cli_report_error (cli, error);
+
+  if (parent_id != NULL)
+    {
+      parent = hk_vault_load (vault, parent_id, &error);
+      if (parent == NULL)
+        return hk_cli_report_error (cli, error);
+      if ((int) hk_record_get_kind (parent) != parent_kind)
+        {
+          g_set_error (&error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no %s with that id"),
+                       hk_record_kind_to_string (parent_kind));
+          return hk_cli_report_error (cli, error);
+        }
+    }
+  if (!validate_fields (kind, fields, &error) ||
+      !check_links (vault, kind, case_of (kind, parent_id), fields, &error))
+    return hk_cli_report_error (cli, error);
+
+  saved = hk_vault_save (vault, kind, NULL, parent_id, 0, fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+  print_id_or_record (cli, saved);
+  return HK_CLI_EXIT_OK;
+}
+
+static HkRecord *
+load_user_record (HkVault     *vault,
+                  const char  *id,
+                  GError     **error)
+{
+  g_autoptr(HkRecord) record = hk_vault_load (vault, id, error);
+
+  if (record == NULL)
+    return NULL;
+  if (!is_user_kind (hk_record_get_kind (record)))
+    {
+      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no record with that id"));
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+int
+hk_cli_run_record_edit (HkCli  *cli,
+                        int     argc,
+                        char  **argv)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "id", 'i', 0, G_OPTION_ARG_STRING, &id, N_("The record’s id"), N_("ID") },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Read the fields to change as a JSON object from FILE (- for standard input)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+  g_autoptr(HkJsonNode) node = NULL;
+  g_autoptr(GVariant) changes = NULL;
+  g_autoptr(HkRecord) current = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+  g_autoptr(GVariant) fields = NULL;
+  GVariantDict merged;
+  GVariantIter iter;
+  HkRecordKind kind;
+  const char *key;
+  GVariant *value;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Change a record of any kind."),
+                             _("Only the keys in the file change; a key given as null is removed; the others "
+                               "keep their values. The record is checked again as a whole, and the previous "
+                               "revision is kept (see “hearken-cli record history”).\n"
+                               "\n"
+                               "Example:\n"
+                               "  hearken-cli record edit --id 41bb…c2 --file changes.json\n"
+                               "  where changes.json holds {\"assessment\": \"identified_action\", \"outcome\": \"reduced\"}"),
+                             &argc, &argv, &error) ||
+      !require_option (id, "--id", &error) ||
+      !require_option (file, "--file", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_vault (cli, &error);
+  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+      (node = hk_cli_read_json_object (file, &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (current = load_user_record (vault, id, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  kind = hk_record_get_kind (current);
+  changes = hk_record_fields_from_json (kind, node, "$", &error);
+  if (changes == NULL)
+    return hk_cli_report_error (cli, error);
+
+  g_variant_dict_init (&merged, hk_record_get_fields (current));
+  /* Automatic fields are the core's to set again. */
+  for (const HkFieldSpec *s = hk_record_kind_get_fields (kind); s->key != NULL; s++)
+    if (s->flags & HK_FIELD_AUTOMATIC)
+      g_variant_dict_remove (&merged, s->key);
+  for (guint i = 0; i < hk_json_node_get_length (node); i++)
+    if (hk_json_node_get_type (hk_json_node_get_member_value (node, i)) == HK_JSON_NULL)
+      g_variant_dict_remove (&merged, hk_json_node_get_member_name (node, i));
+  g_variant_iter_init (&iter, changes);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_variant_dict_insert_value (&merged, key, value);
+      g_variant_unref (value);
+    }
+  fields = g_variant_ref_sink (g_variant_dict_end (&merged));
+
+  if (!validate_fields (kind, fields, &error) ||
+      !check_links (vault, kind, case_of (kind, hk_record_get_parent_id (current)), fields, &error))
+    return hk_cli_report_error (cli, error);
+
+  saved = hk_vault_save (vault, kind, id, hk_record_get_parent_id (current),
+                         hk_record_get_revision (current), fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+  print_id_or_record (cli, saved);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_record_show (HkCli  *cli,
+                        int     argc,
+                        char  **argv)
+{
+  g_autofree char *id = NULL;
+  const GOptionEntry entries[] = {
+    { "id", 'i', 0, G_OPTION_ARG_STRING, &id, N_("The record’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) record = NULL;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Show one record of any kind."),
+                             _("With --json: the record with id, kind, revision, parent_id, created_at, "
+                               "modified_at, modified_by and fields.\n"
+                               "\n"
+                               "Example:\n"
+                               "  hearken-cli record show --id 41bb…c2 --json"),
+                             &argc, &argv, &error) ||
+      !require_option (id, "--id", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL || (record = load_user_record (vault, id, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    hk_cli_print_record (record, hk_record_kind_get_label (hk_record_get_kind (record)), NULL);
+  return HK_CLI_EXIT_OK;
+}
+
+int
+hk_cli_run_record_history (HkCli  *cli,
+                           int     argc,
+                           char  **argv)
+{
+  g_autofree char *id = NULL;
+  const GOptionEntry entries[] = {
+    { "id", 'i', 0, G_OPTION_ARG_STRING, &id, N_("The record’s id"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkRecord) record = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  const char *label;
+
+  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a record’s earlier revisions, oldest first."),
+                             _("Works for every kind of record: a desired outcome revised during the enquiry "
+                               "keeps each earlier wording here. The current revision is shown by "
+                               "“hearken-cli record show”. With --json: an array of records.\n"
+                               "\n"
+                               "Example:\n"
+                               "  hearken-cli record history --id 41bb…c2"),
+                             &argc, &argv, &error) ||
+      !require_option (id, "--id", &error))
+    return hk_cli_report_error (cli, error);
+
+  vault = hk_cli_open_and_unlock (cli, &error);
+  if (vault == NULL || (record = load_user_record (vault, id, &error)) == NULL ||
+      (revisions = hk_vault_list_revisions (vault, id, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_json_writer_begin_array (writer);
+      for (guint i = 0; i < revisions->len; i++)
+        hk_record_write_json (revisions->pdata[i], writer);
+      hk_json_writer_end_array (writer);
+      hk_cli_print_json (writer);
+      return HK_CLI_EXIT_OK;
+    }
+
+  label = hk_record_kind_get_label (hk_record_get_kind (record));
+  if (revisions->len == 0)
+    g_print ("%s\n", _("This record has no earlier revisions."));
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      hk_cli_print_record (revisions->pdata[i], label, NULL);
+    }
+  return HK_CLI_EXIT_OK;
+}
