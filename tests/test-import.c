@@ -804,6 +804,47 @@ test_at_rest (void)
   hk_test_rm_rf (dir);
 }
 
+/* ---- The fuzz corpus: seeds named valid-… import, hostile-… are refused ---- */
+
+static void
+test_corpus (void)
+{
+  g_autofree char *dir_path = source_path ("fuzz/corpus/fuzz-import");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint valid = 0, hostile = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len = 0;
+      gboolean ok;
+
+      g_file_get_contents (path, &data, &len, &error);
+      g_assert_no_error (error);
+      ok = hk_import_validate (data, len, NULL, &error);
+      if (g_str_has_prefix (name, "valid-"))
+        {
+          if (!ok)
+            g_error ("%s: %s", name, error->message);
+          valid++;
+        }
+      else if (g_str_has_prefix (name, "hostile-"))
+        {
+          if (ok)
+            g_error ("%s was accepted", name);
+          g_assert_true (error->message[0] == '$');
+          g_test_message ("%s: %s", name, error->message);
+          hostile++;
+        }
+    }
+  g_assert_cmpuint (valid, >=, 5);
+  g_assert_cmpuint (hostile, >=, 20);
+}
+
 /* ---- The schema in docs/ is the generated one ---- */
 
 static void
@@ -852,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/import/locked", test_locked);
   g_test_add_func ("/import/write-failure-rolls-back", test_write_failure_rolls_back);
   g_test_add_func ("/import/at-rest", test_at_rest);
+  g_test_add_func ("/import/corpus", test_corpus);
   g_test_add_func ("/import/schema", test_schema);
 
   return g_test_run ();
