@@ -83,7 +83,7 @@ hk_test_fields (const char *first_key,
       g_variant_builder_add (&b, "{sv}", key, g_variant_new_string (value));
     }
   va_end (ap);
-  return g_variant_ref_sink (g_variant_builder_end (&b));
+  return g_variant_builder_end (&b);
 }
 
 HkRecord *
@@ -91,7 +91,7 @@ hk_test_add_case (HkVault    *vault,
                   const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) fields = hk_test_fields ("name", name, NULL);
+  g_autoptr(GVariant) fields = g_variant_ref_sink (hk_test_fields ("name", name, NULL));
   g_autoptr(HkRecord) person = NULL;
   HkRecord *kase;
 

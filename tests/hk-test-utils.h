@@ -22,7 +22,8 @@ HkSecret *hk_test_other_passphrase (void);
 HkVault  *hk_test_create_vault (const char *dir,
                                 HkSecret  **out_recovery);
 
-/* Builds an a{sv} from "key", "string value" pairs, NULL-terminated. */
+/* Builds a floating a{sv} from "key", "string value" pairs, NULL-terminated:
+ * pass it straight to a call that takes it, or g_variant_ref_sink() it. */
 GVariant *hk_test_fields       (const char *first_key,
                                 ...) G_GNUC_NULL_TERMINATED;
 

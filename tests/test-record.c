@@ -193,7 +193,7 @@ test_lengths (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *long_name = g_strnfill (201, 'a');
-  g_autoptr(GVariant) fields = hk_test_fields ("name", long_name, NULL);
+  g_autoptr(GVariant) fields = g_variant_ref_sink (hk_test_fields ("name", long_name, NULL));
   const char *field = NULL;
 
   g_assert_false (hk_record_validate (HK_RECORD_KIND_PERSON, fields, &field, &error));

@@ -88,7 +88,7 @@ static HkRecord *
 add_person (HkVault    *vault,
             const char *name)
 {
-  g_autoptr(GVariant) fields = hk_test_fields ("name", name, NULL);
+  g_autoptr(GVariant) fields = g_variant_ref_sink (hk_test_fields ("name", name, NULL));
   g_autoptr(GError) error = NULL;
   HkRecord *person;
 
@@ -109,9 +109,9 @@ add_case (HkVault    *vault,
   HkRecord *kase;
 
   if (closed_on)
-    fields = hk_test_fields ("status", "closed", "opened_on", opened_on, "closed_on", closed_on, NULL);
+    fields = g_variant_ref_sink (hk_test_fields ("status", "closed", "opened_on", opened_on, "closed_on", closed_on, NULL));
   else
-    fields = hk_test_fields ("status", "open", "opened_on", opened_on, NULL);
+    fields = g_variant_ref_sink (hk_test_fields ("status", "open", "opened_on", opened_on, NULL));
   kase = hk_vault_save (vault, HK_RECORD_KIND_CASE, NULL, hk_record_get_id (person), 0, fields, &error);
   g_assert_no_error (error);
   return kase;
@@ -125,7 +125,7 @@ add_note (HkVault    *vault,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -2);
   g_autofree char *when = g_date_time_format (earlier, "%Y-%m-%dT%H:%M:%S%:z");
-  g_autoptr(GVariant) fields = hk_test_fields ("kind", "visit", "occurred_at", when, "text", text, NULL);
+  g_autoptr(GVariant) fields = g_variant_ref_sink (hk_test_fields ("kind", "visit", "occurred_at", when, "text", text, NULL));
   g_autoptr(GError) error = NULL;
   HkRecord *note;
 
@@ -726,7 +726,7 @@ test_lock_clears_everything (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWindow *editor;
 
-  fields = hk_test_fields ("status", "open", "opened_on", "2026-01-10", "summary", "Wvmarkersummary", NULL);
+  fields = g_variant_ref_sink (hk_test_fields ("status", "open", "opened_on", "2026-01-10", "summary", "Wvmarkersummary", NULL));
   updated = hk_vault_save (f->vault, HK_RECORD_KIND_CASE, hk_record_get_id (kase),
                            hk_record_get_parent_id (kase), 1, fields, &error);
   g_assert_no_error (error);

@@ -368,20 +368,20 @@ test_revisions (Fixture *f, gconstpointer data)
   g_autoptr(HkRecord) edited = NULL;
   g_autoptr(HkRecord) conflict = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GVariant) fields = hk_test_fields ("kind", "visit", "occurred_at", "2026-01-05T10:00:00+00:00",
-                                               "text", "First text", NULL);
-  g_autoptr(GVariant) fields2 = hk_test_fields ("kind", "visit", "occurred_at", "2026-01-05T10:00:00+00:00",
-                                                "text", "Corrected text", NULL);
+  g_autoptr(GVariant) fields = g_variant_ref_sink (hk_test_fields ("kind", "visit", "occurred_at", "2026-01-05T10:00:00+00:00",
+                                               "text", "First text", NULL));
+  g_autoptr(GVariant) fields2 = g_variant_ref_sink (hk_test_fields ("kind", "visit", "occurred_at", "2026-01-05T10:00:00+00:00",
+                                                "text", "Corrected text", NULL));
 
   note = hk_vault_save (f->vault, HK_RECORD_KIND_NOTE, NULL, hk_record_get_id (kase), 0,
-                        g_variant_ref (fields), &error);
+                        fields, &error);
   g_assert_no_error (error);
   /* Recorded long after it happened: a late entry. */
   g_assert_true (hk_record_get_boolean (note, "late_entry"));
   g_assert_nonnull (hk_record_get_string (note, "recorded_at"));
 
   edited = hk_vault_save (f->vault, HK_RECORD_KIND_NOTE, hk_record_get_id (note), NULL, 1,
-                          g_variant_ref (fields2), &error);
+                          fields2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (hk_record_get_revision (edited), ==, 2);
   g_assert_cmpstr (hk_record_get_string (edited, "recorded_at"), ==, hk_record_get_string (note, "recorded_at"));
@@ -390,7 +390,7 @@ test_revisions (Fixture *f, gconstpointer data)
 
   /* Saving from a stale revision is refused. */
   conflict = hk_vault_save (f->vault, HK_RECORD_KIND_NOTE, hk_record_get_id (note), NULL, 1,
-                            g_variant_ref (fields2), &error);
+                            fields2, &error);
   g_assert_error (error, HK_ERROR, HK_ERROR_CONFLICT);
   g_clear_error (&error);
 

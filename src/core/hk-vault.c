@@ -277,8 +277,8 @@ set_integrity_error (GError       **error,
 {
   g_set_error (error, HK_ERROR, HK_ERROR_INTEGRITY,
                /* Translators: "The note 1f2e… (revision 3) failed authentication: …" */
-               _("The %s %s (revision %" G_GINT64_FORMAT ") failed authentication: it has been damaged or tampered with."),
-               hk_record_kind_to_string (kind), id, revision);
+               _("The %s %s (revision %lld) failed authentication: it has been damaged or tampered with."),
+               hk_record_kind_to_string (kind), id, (long long) revision);
 }
 
 static gboolean
@@ -565,7 +565,7 @@ read_chain (HkStore         *store,
         {
           sqlite3_reset (stmt);
           g_set_error (error, HK_ERROR, HK_ERROR_INTEGRITY,
-                       _("The activity log is broken: entry %" G_GINT64_FORMAT " is missing."), expected);
+                       _("The activity log is broken: entry %lld is missing."), (long long) expected);
           return NULL;
         }
       _hk_activity_mac (keys, prev, seq, blob, blob_len, mac);
@@ -575,7 +575,7 @@ read_chain (HkStore         *store,
         {
           sqlite3_reset (stmt);
           g_set_error (error, HK_ERROR, HK_ERROR_INTEGRITY,
-                       _("The activity log has been altered at entry %" G_GINT64_FORMAT "."), seq);
+                       _("The activity log has been altered at entry %lld."), (long long) seq);
           return NULL;
         }
       memcpy (prev, mac, sizeof mac);
@@ -1465,8 +1465,8 @@ save_locked (HkVault      *self,
       if (kind != HK_RECORD_KIND_DRAFT && revision != base_revision)
         {
           g_set_error (error, HK_ERROR, HK_ERROR_CONFLICT,
-                       _("This record was changed elsewhere since you opened it (revision %" G_GINT64_FORMAT ", now %" G_GINT64_FORMAT "). Reopen it and make your change again."),
-                       base_revision, revision);
+                       _("This record was changed elsewhere since you opened it (revision %lld, now %lld). Reopen it and make your change again."),
+                       (long long) base_revision, (long long) revision);
           return NULL;
         }
       previous = open_row (self, self->keys, &self->header, id, kind, stored_parent, revision,
@@ -1779,8 +1779,8 @@ list_locked (HkVault      *self,
       if (record != NULL)
         g_ptr_array_add (records, record);
       else if (failures != NULL)
-        g_ptr_array_add (failures, g_strdup_printf (_("%s %s (revision %" G_GINT64_FORMAT "): failed authentication"),
-                                                    hk_record_kind_to_string (kind), id, revision));
+        g_ptr_array_add (failures, g_strdup_printf (_("%s %s (revision %lld): failed authentication"),
+                                                    hk_record_kind_to_string (kind), id, (long long) revision));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -2741,14 +2741,14 @@ check_contents (HkStore        *store,
           (plain = _hk_open_record (keys, header->vault_id, kind, raw, revision,
                                     sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3), &len)) == NULL)
         add_failure (report, kind, id, revision,
-                     g_strdup_printf (_("%s %s (revision %" G_GINT64_FORMAT "): failed authentication"),
-                                      hk_record_kind_to_string (kind), id, revision));
+                     g_strdup_printf (_("%s %s (revision %lld): failed authentication"),
+                                      hk_record_kind_to_string (kind), id, (long long) revision));
       else if (chain && g_hash_table_lookup_extended (logged, id, NULL, &logged_rev) &&
                (gint64) GPOINTER_TO_SIZE (logged_rev) > revision)
         add_failure (report, kind, id, revision,
-                     g_strdup_printf (_("%s %s: revision %" G_GINT64_FORMAT " was replaced by the older revision %" G_GINT64_FORMAT),
+                     g_strdup_printf (_("%s %s: revision %lld was replaced by the older revision %lld"),
                                       hk_record_kind_to_string (kind), id,
-                                      (gint64) GPOINTER_TO_SIZE (logged_rev), revision));
+                                      (long long) GPOINTER_TO_SIZE (logged_rev), (long long) revision));
       if (plain)
         sodium_memzero (plain, len);
     }
@@ -2778,8 +2778,8 @@ check_contents (HkStore        *store,
           (plain = _hk_open_record (keys, header->vault_id, kind, raw, revision,
                                     sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3), &len)) == NULL)
         add_failure (report, kind, id, revision,
-                     g_strdup_printf (_("%s %s (earlier revision %" G_GINT64_FORMAT "): failed authentication"),
-                                      hk_record_kind_to_string (kind), id, revision));
+                     g_strdup_printf (_("%s %s (earlier revision %lld): failed authentication"),
+                                      hk_record_kind_to_string (kind), id, (long long) revision));
       if (plain)
         sodium_memzero (plain, len);
     }
