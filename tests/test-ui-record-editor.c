@@ -306,7 +306,8 @@ add_record (Fixture      *f,
             GVariant     *fields)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) owned = fields;
+  /* Takes @fields (floating, as hk_test_fields() returns it). */
+  g_autoptr(GVariant) owned = g_variant_ref_sink (fields);
   HkRecord *record;
 
   record = hk_vault_save (f->vault, kind, NULL, parent_id ? parent_id : case_id (f), 0, fields, &error);
@@ -572,8 +573,7 @@ test_outcome_and_history (Fixture       *f,
     g_variant_builder_add (&b, "{sv}", "phase", g_variant_new_string ("at_concern"));
     g_variant_builder_add (&b, "{sv}", "participants", g_variant_new_strv (who, -1));
     g_variant_builder_add (&b, "{sv}", "asked", g_variant_new_string ("asked_expressed"));
-    conversation = add_record (f, HK_RECORD_KIND_CONVERSATION, NULL,
-                               g_variant_ref_sink (g_variant_builder_end (&b)));
+    conversation = add_record (f, HK_RECORD_KIND_CONVERSATION, NULL, g_variant_builder_end (&b));
   }
 
   editor = open_new (f, HK_RECORD_KIND_OUTCOME, NULL);

@@ -231,6 +231,7 @@ build_row (HkFormFields      *self,
     case HK_FIELD_ENUM:
       {
         g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+        gboolean long_labels = FALSE;
 
         field->has_unset = !(spec->flags & HK_FIELD_REQUIRED) || self->require_choice;
         if (!(spec->flags & HK_FIELD_REQUIRED))
@@ -239,10 +240,21 @@ build_row (HkFormFields      *self,
           /* Translators: the empty choice of a required list; saving asks for one */
           gtk_string_list_append (labels, _("Choose…"));
         for (const HkEnumValue *v = spec->values; v && v->code; v++)
-          gtk_string_list_append (labels, _(v->label));
+          {
+            gtk_string_list_append (labels, _(v->label));
+            long_labels |= g_utf8_strlen (_(v->label), -1) > 20;
+          }
         field->row = adw_combo_row_new ();
         prepare_row (field->row, spec);
         adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (labels));
+        /* A long choice would be cut short beside the title: show it whole
+         * under the title instead. */
+        if (long_labels)
+          {
+            adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (field->row), TRUE);
+            /* Like an entry row: the title small, the choice at reading size. */
+            gtk_widget_add_css_class (field->row, "hk-property");
+          }
         field->input = field->row;
         g_signal_connect_object (field->row, "notify::selected",
                                  G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);
@@ -259,6 +271,9 @@ build_row (HkFormFields      *self,
       field->row = adw_combo_row_new ();
       prepare_row (field->row, spec);
       adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (field->record_labels));
+      /* Records are described at length: show the choice whole. */
+      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (field->row), TRUE);
+      gtk_widget_add_css_class (field->row, "hk-property");
       field->input = field->row;
       g_signal_connect_object (field->row, "notify::selected",
                                G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);

@@ -983,7 +983,8 @@ build_grid_row (HkRecordEditor *self)
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
 
   /* Safety on the left, highest at the top. */
-  axis = make_caption (_("Safety"), 1.0);
+  /* Translators: the vertical axis of the grid, the arrow pointing up */
+  axis = make_caption (_("Safety ↑"), 1.0);
   gtk_widget_add_css_class (axis, "heading");
   gtk_grid_attach (GTK_GRID (grid), axis, 0, 0, 1, 1);
   for (guint s = 0; s < N_GRID; s++)
@@ -1001,8 +1002,10 @@ build_grid_row (HkRecordEditor *self)
       gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
       gtk_grid_attach (GTK_GRID (grid), label, w + 1, N_GRID + 1, 1, 1);
     }
-  axis = make_caption (_("Wellbeing"), 0.5);
+  /* Translators: the horizontal axis of the grid, the arrow pointing right */
+  axis = make_caption (_("Wellbeing →"), 0.5);
   gtk_widget_add_css_class (axis, "heading");
+  gtk_widget_set_margin_top (axis, 4);
   gtk_grid_attach (GTK_GRID (grid), axis, 1, N_GRID + 2, N_GRID, 1);
 
   for (guint w = 0; w < N_GRID; w++)
@@ -1041,7 +1044,7 @@ build_rating_row (HkRecordEditor *self)
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Rate how far it was achieved"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Usually at closure, with the person’s own view"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The rating, when it was made and the person’s own view"));
   self->rating_switch = gtk_switch_new ();
   gtk_widget_set_name (self->rating_switch, "rating_switch");
   gtk_widget_set_valign (self->rating_switch, GTK_ALIGN_CENTER);
