@@ -22,6 +22,7 @@ struct _HkCaseListView
   GtkScrolledWindow   *scroller;
   GtkListView         *list_view;
   AdwStatusPage       *no_results_page;
+  GtkMenuButton       *stage_button;
 
   HkVault             *vault;
   GListStore          *store;
@@ -31,13 +32,17 @@ struct _HkCaseListView
   GtkCustomFilter     *filter;
 
   char                *status_filter;   /* "open", "closed", "all" */
+  char                *stage_filter;    /* "all" or an HkCaseStage string */
+  gboolean             prompts_filter;  /* only cases with outstanding prompts */
   GHashTable          *matches;         /* case ids of the current query, or NULL */
   char                *selected_id;
 
   GCancellable        *load_cancellable;
   GCancellable        *search_cancellable;
+  GCancellable        *status_cancellable;
   gboolean             loading;
   gboolean             searching;
+  gboolean             status_loading;
 };
 
 G_DEFINE_FINAL_TYPE (HkCaseListView, hk_case_list_view, ADW_TYPE_BIN)
@@ -81,16 +86,32 @@ static void start_search (HkCaseListView *self);
 /* Auxiliary methods */
 
 static void
+set_busy_full (HkCaseListView *self,
+               gboolean        loading,
+               gboolean        searching,
+               gboolean        status_loading)
+{
+  gboolean was_busy = self->loading || self->searching || self->status_loading;
+
+  self->loading = loading;
+  self->searching = searching;
+  self->status_loading = status_loading;
+  if (was_busy != (loading || searching || status_loading))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
 set_busy (HkCaseListView *self,
           gboolean        loading,
           gboolean        searching)
 {
-  gboolean was_busy = self->loading || self->searching;
+  set_busy_full (self, loading, searching, self->status_loading);
+}
 
-  self->loading = loading;
-  self->searching = searching;
-  if (was_busy != (loading || searching))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+static gboolean
+has_extra_filters (HkCaseListView *self)
+{
+  return g_strcmp0 (self->stage_filter, "all") != 0 || self->prompts_filter;
 }
 
 static void
@@ -109,6 +130,8 @@ update_state (HkCaseListView *self)
 
       if (self->matches)
         description = _("Nothing matches your search. Try fewer or different words, or look in all cases.");
+      else if (has_extra_filters (self))
+        description = _("No cases match these filters. Choose all stages, or show cases without prompts too.");
       else if (g_strcmp0 (self->status_filter, "open") == 0)
         description = _("There are no open cases.");
       else
@@ -151,6 +174,11 @@ filter_func (gpointer item,
   if (g_strcmp0 (self->status_filter, "closed") == 0 && hk_case_summary_get_is_open (summary))
     return FALSE;
   if (self->matches && !g_hash_table_contains (self->matches, hk_case_summary_get_case_id (summary)))
+    return FALSE;
+  if (g_strcmp0 (self->stage_filter, "all") != 0 &&
+      g_strcmp0 (self->stage_filter, hk_case_stage_to_string (hk_case_summary_get_stage (summary))) != 0)
+    return FALSE;
+  if (self->prompts_filter && hk_case_summary_get_prompt_count (summary) == 0)
     return FALSE;
   return TRUE;
 }
@@ -203,6 +231,66 @@ clear_search (HkCaseListView *self)
 /* Callbacks */
 
 static void
+case_status_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Request) request = user_data;
+  HkCaseListView *self = request->self;
+  g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  statuses = hk_vault_list_case_status_finish (HK_VAULT (object), result, &error);
+  if (g_cancellable_is_cancelled (request->cancellable))
+    return;
+
+  if (statuses == NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %s", _("The stages and prompts of the cases could not be worked out."),
+                                                error->message);
+
+      set_busy_full (self, self->loading, self->searching, FALSE);
+      gtk_widget_activate_action (GTK_WIDGET (self), "casebook.report-error", "s", title);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HkCaseSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      const HkCaseStatus *status = g_hash_table_lookup (statuses, hk_case_summary_get_case_id (summary));
+
+      if (status)
+        hk_case_summary_set_status (summary, status->stage, status->prompt_count, status->blocking_count);
+    }
+
+  /* Stages and prompt counts only now decide what the filters show. */
+  if (has_extra_filters (self))
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      reselect (self);
+    }
+  set_busy_full (self, self->loading, self->searching, FALSE);
+  update_state (self);
+}
+
+/* The stages and prompt counts decrypt every casework record: after the
+ * list is showing, in the background. */
+static void
+load_status (HkCaseListView *self)
+{
+  g_cancellable_cancel (self->status_cancellable);
+  g_clear_object (&self->status_cancellable);
+  if (self->vault == NULL)
+    return;
+  self->status_cancellable = g_cancellable_new ();
+  set_busy_full (self, self->loading, self->searching, TRUE);
+  hk_vault_list_case_status_async (self->vault, self->status_cancellable, case_status_cb,
+                                   request_new (self, self->status_cancellable));
+}
+
+static void
 list_cases_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -233,6 +321,7 @@ list_cases_cb (GObject      *object,
     start_search (self);
   reselect (self);
   update_state (self);
+  load_status (self);
 }
 
 static void
@@ -367,8 +456,10 @@ hk_case_list_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->search_cancellable);
+  g_cancellable_cancel (self->status_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->status_cancellable);
   if (self->store)
     g_list_store_remove_all (self->store);
 
@@ -395,6 +486,7 @@ hk_case_list_view_finalize (GObject *object)
   HkCaseListView *self = (HkCaseListView *)object;
 
   g_clear_pointer (&self->status_filter, g_free);
+  g_clear_pointer (&self->stage_filter, g_free);
   g_clear_pointer (&self->selected_id, g_free);
 
   G_OBJECT_CLASS (hk_case_list_view_parent_class)->finalize (object);
@@ -441,6 +533,7 @@ hk_case_list_view_class_init (HkCaseListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, list_view);
   gtk_widget_class_bind_template_child (widget_class, HkCaseListView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, HkCaseListView, stage_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
@@ -455,6 +548,7 @@ hk_case_list_view_init (HkCaseListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->status_filter = g_strdup ("open");
+  self->stage_filter = g_strdup ("all");
   self->store = g_list_store_new (HK_TYPE_CASE_SUMMARY);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
@@ -495,6 +589,9 @@ hk_case_list_view_set_vault (HkCaseListView *self,
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->status_cancellable);
+  g_clear_object (&self->status_cancellable);
+  self->status_loading = FALSE;
   clear_search (self);
   g_clear_pointer (&self->selected_id, g_free);
 
@@ -542,6 +639,70 @@ hk_case_list_view_set_filter (HkCaseListView *self,
   g_free (self->status_filter);
   self->status_filter = g_strdup (filter);
   refilter (self);
+}
+
+void
+hk_case_list_view_set_stage_filter (HkCaseListView *self,
+                                    const char     *stage)
+{
+  g_autofree char *accessible = NULL;
+  const char *label;
+
+  g_return_if_fail (HK_IS_CASE_LIST_VIEW (self));
+  g_return_if_fail (stage != NULL);
+
+  if (g_strcmp0 (self->stage_filter, stage) == 0)
+    return;
+  g_free (self->stage_filter);
+  self->stage_filter = g_strdup (stage);
+
+  if (g_str_equal (stage, "all"))
+    label = _("All Stages");
+  else if (g_str_equal (stage, "none"))
+    label = _("No Concern");
+  else if (g_str_equal (stage, "concern"))
+    label = _("Concern");
+  else if (g_str_equal (stage, "enquiry"))
+    label = _("Enquiry");
+  else if (g_str_equal (stage, "concluded"))
+    label = _("Concluded");
+  else
+    label = _("Closed");
+  gtk_menu_button_set_label (self->stage_button, label);
+  /* Translators: the stage filter's name for screen readers: "Stage: Enquiry" */
+  accessible = g_strdup_printf (_("Stage: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  refilter (self);
+}
+
+const char *
+hk_case_list_view_get_stage_filter (HkCaseListView *self)
+{
+  g_return_val_if_fail (HK_IS_CASE_LIST_VIEW (self), NULL);
+
+  return self->stage_filter;
+}
+
+void
+hk_case_list_view_set_prompts_filter (HkCaseListView *self,
+                                      gboolean        prompts)
+{
+  g_return_if_fail (HK_IS_CASE_LIST_VIEW (self));
+
+  if (self->prompts_filter == !!prompts)
+    return;
+  self->prompts_filter = !!prompts;
+  refilter (self);
+}
+
+gboolean
+hk_case_list_view_get_prompts_filter (HkCaseListView *self)
+{
+  g_return_val_if_fail (HK_IS_CASE_LIST_VIEW (self), FALSE);
+
+  return self->prompts_filter;
 }
 
 const char *
@@ -621,5 +782,5 @@ hk_case_list_view_get_busy (HkCaseListView *self)
 {
   g_return_val_if_fail (HK_IS_CASE_LIST_VIEW (self), FALSE);
 
-  return self->loading || self->searching;
+  return self->loading || self->searching || self->status_loading;
 }

@@ -17,6 +17,10 @@ struct _HkCaseRow
   GtkLabel      *name_label;
   GtkLabel      *details_label;
   GtkLabel      *status_label;
+  GtkLabel      *stage_label;
+  GtkWidget     *prompt_badge;
+  GtkImage      *prompt_icon;
+  GtkLabel      *prompt_label;
 
   HkCaseSummary *summary;
 };
@@ -32,6 +36,58 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+update_status (HkCaseRow *self)
+{
+  HkCaseStage stage;
+  guint prompts, blocking;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->summary == NULL)
+    {
+      gtk_label_set_text (self->stage_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->stage_label), FALSE);
+      gtk_label_set_text (self->prompt_label, "");
+      gtk_widget_set_visible (self->prompt_badge, FALSE);
+      return;
+    }
+
+  /* Closed shows in the status pill already; no concern needs no pill. */
+  stage = hk_case_summary_get_stage (self->summary);
+  gtk_label_set_text (self->stage_label, hk_case_stage_get_label (stage));
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_label),
+                          stage != HK_CASE_STAGE_NONE && stage != HK_CASE_STAGE_CLOSED);
+
+  prompts = hk_case_summary_get_prompt_count (self->summary);
+  blocking = hk_case_summary_get_blocking_count (self->summary);
+  gtk_widget_set_visible (self->prompt_badge, prompts > 0);
+  if (prompts == 0)
+    {
+      gtk_label_set_text (self->prompt_label, "");
+      return;
+    }
+
+  count = g_strdup_printf ("%u", prompts);
+  gtk_label_set_text (self->prompt_label, count);
+  if (blocking > 0)
+    /* Translators: a case list badge read by screen readers; the second number is part of the first */
+    description = g_strdup_printf (ngettext ("%u outstanding practice prompt, %u of them must be resolved before closing",
+                                             "%u outstanding practice prompts, %u of them must be resolved before closing",
+                                             prompts),
+                                   prompts, blocking);
+  else
+    description = g_strdup_printf (ngettext ("%u outstanding practice prompt", "%u outstanding practice prompts", prompts),
+                                   prompts);
+  gtk_image_set_from_icon_name (self->prompt_icon, blocking > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (self->prompt_badge, blocking > 0 ? "warning" : "error");
+  gtk_widget_add_css_class (self->prompt_badge, blocking > 0 ? "error" : "warning");
+  gtk_widget_set_tooltip_text (self->prompt_badge, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompt_badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
 update (HkCaseRow *self)
 {
   g_autofree char *opened = NULL;
@@ -39,6 +95,7 @@ update (HkCaseRow *self)
   guint notes;
   gboolean open;
 
+  update_status (self);
   if (self->summary == NULL)
     {
       gtk_label_set_text (self->name_label, "");
@@ -85,6 +142,8 @@ hk_case_row_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HK_TYPE_CASE_ROW);
+  if (self->summary)
+    g_signal_handlers_disconnect_by_func (self->summary, update_status, self);
   g_clear_object (&self->summary);
 
   G_OBJECT_CLASS (hk_case_row_parent_class)->dispose (object);
@@ -145,6 +204,10 @@ hk_case_row_class_init (HkCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HkCaseRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, HkCaseRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, HkCaseRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HkCaseRow, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, HkCaseRow, prompt_badge);
+  gtk_widget_class_bind_template_child (widget_class, HkCaseRow, prompt_icon);
+  gtk_widget_class_bind_template_child (widget_class, HkCaseRow, prompt_label);
   gtk_widget_class_bind_template_callback (widget_class, on_pressed_cb);
 }
 
@@ -175,8 +238,18 @@ hk_case_row_set_summary (HkCaseRow     *self,
   g_return_if_fail (HK_IS_CASE_ROW (self));
   g_return_if_fail (summary == NULL || HK_IS_CASE_SUMMARY (summary));
 
-  if (!g_set_object (&self->summary, summary))
+  if (self->summary == summary)
     return;
+  if (self->summary)
+    g_signal_handlers_disconnect_by_func (self->summary, update_status, self);
+  g_set_object (&self->summary, summary);
+  /* Stages and prompt counts arrive after the list is shown. */
+  if (summary)
+    {
+      g_signal_connect_object (summary, "notify::stage", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (summary, "notify::prompt-count", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (summary, "notify::blocking-count", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+    }
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  * HkCaseRow:
  *
  * One case in the case list: the person's display name, a status pill,
- * the opening date (day first) and the number of notes. A click opens the
- * case (casebook.show-case).
+ * the opening date (day first), the number of notes, the safeguarding stage
+ * (a pill) and a badge counting outstanding prompts (icon, number and an
+ * accessible description). A click opens the case (casebook.show-case).
  */
 #define HK_TYPE_CASE_ROW (hk_case_row_get_type ())
 G_DECLARE_FINAL_TYPE (HkCaseRow, hk_case_row, HK, CASE_ROW, AdwBin)

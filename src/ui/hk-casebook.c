@@ -12,10 +12,12 @@
 #include "hk-case-editor.h"
 #include "hk-case-list-view.h"
 #include "hk-case-page.h"
+#include "hk-close-case-dialog.h"
 #include "hk-form-draft.h"
 #include "hk-history-window.h"
 #include "hk-note-editor.h"
 #include "hk-person-editor.h"
+#include "hk-record-editor.h"
 #include "hk-window.h"
 
 struct _HkCasebook
@@ -35,8 +37,12 @@ struct _HkCasebook
   HkVault        *vault;
   GCancellable   *session;        /* cancelled when the vault changes */
   GCancellable   *case_load;      /* the case being loaded */
+  GCancellable   *extras_load;    /* its casework records, prompts and histories */
+  guint           extras_pending;
   char           *loading_case_id;
   char           *filter;
+  char           *stage_filter;
+  gboolean        prompts_filter;
   gboolean        is_demo;
 
   GPtrArray      *editors;        /* HkFormEditor*, open */
@@ -45,6 +51,9 @@ struct _HkCasebook
   /* After the next case load: reopen an editor for a restored draft. */
   char           *pending_case_id;
   char           *pending_note_id; /* NULL: a new note */
+  int             pending_kind;    /* a casework record kind, or -1 for a note */
+  char           *pending_parent_id;
+  char           *pending_record_id;
   gboolean        pending_editor;
 };
 
@@ -55,6 +64,8 @@ enum {
   PROP_VAULT,
   PROP_IS_DEMO,
   PROP_FILTER,
+  PROP_STAGE_FILTER,
+  PROP_PROMPTS_FILTER,
   PROP_CURRENT_CASE_ID,
   PROP_LOADING,
   N_PROPS
@@ -70,6 +81,7 @@ static guint signals[N_SIGNALS];
 
 static void show_case (HkCasebook *self,
                        const char *case_id);
+static void load_extras (HkCasebook *self);
 
 /* Auxiliary methods */
 
@@ -118,6 +130,16 @@ update_actions (HkCasebook *self)
   gtk_widget_action_set_enabled (widget, "casebook.edit-person", has_case);
   gtk_widget_action_set_enabled (widget, "casebook.edit-case", has_case);
   gtk_widget_action_set_enabled (widget, "casebook.close-case", is_open);
+  gtk_widget_action_set_enabled (widget, "casebook.new-record", has_case);
+  gtk_widget_action_set_enabled (widget, "casebook.edit-record", has_case);
+  gtk_widget_action_set_enabled (widget, "casebook.filter-stage", has_vault);
+  gtk_widget_action_set_enabled (widget, "casebook.filter-prompts", has_vault);
+}
+
+static gboolean
+is_loading (HkCasebook *self)
+{
+  return self->loading_case_id != NULL || self->extras_pending > 0;
 }
 
 static void
@@ -149,6 +171,37 @@ set_filter (HkCasebook *self,
   self->filter = g_strdup (filter);
   hk_case_list_view_set_filter (self->list_view, filter);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+static void
+set_stage_filter (HkCasebook *self,
+                  const char *stage)
+{
+  static const char * const stages[] = { "all", "none", "concern", "enquiry", "concluded", "closed", NULL };
+
+  if (stage == NULL || !g_strv_contains (stages, stage))
+    {
+      g_warning ("Unknown stage filter");
+      return;
+    }
+  if (g_strcmp0 (self->stage_filter, stage) == 0)
+    return;
+  g_free (self->stage_filter);
+  self->stage_filter = g_strdup (stage);
+  hk_case_list_view_set_stage_filter (self->list_view, stage);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_FILTER]);
+}
+
+static void
+set_prompts_filter (HkCasebook *self,
+                    gboolean    prompts)
+{
+  prompts = !!prompts;
+  if (self->prompts_filter == prompts)
+    return;
+  self->prompts_filter = prompts;
+  hk_case_list_view_set_prompts_filter (self->list_view, prompts);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROMPTS_FILTER]);
 }
 
 static GtkWindow *
@@ -195,6 +248,7 @@ on_editor_saved_cb (HkCasebook   *self,
                     HkFormEditor *editor)
 {
   const char *case_id = current_case_id (self);
+  gboolean reload = FALSE;
 
   /* An editor that finished after a lock has nothing to show here. */
   if (self->vault == NULL)
@@ -204,7 +258,10 @@ on_editor_saved_cb (HkCasebook   *self,
     {
     case HK_RECORD_KIND_NOTE:
       if (g_strcmp0 (case_id, hk_record_get_parent_id (record)) == 0)
-        hk_case_page_upsert_note (self->case_page, record);
+        {
+          hk_case_page_upsert_note (self->case_page, record);
+          reload = TRUE;
+        }
       break;
 
     case HK_RECORD_KIND_PERSON:
@@ -220,9 +277,26 @@ on_editor_saved_cb (HkCasebook   *self,
 
     case HK_RECORD_KIND_CASE:
       if (g_strcmp0 (case_id, hk_record_get_id (record)) == 0)
-        hk_case_page_set_case (self->case_page, record);
+        {
+          hk_case_page_set_case (self->case_page, record);
+          /* Prompts depend on the case's own fields (doubts, reasons, status). */
+          reload = TRUE;
+        }
       else
         show_case (self, hk_record_get_id (record));
+      break;
+
+    case HK_RECORD_KIND_CONCERN:
+    case HK_RECORD_KIND_ENQUIRY:
+    case HK_RECORD_KIND_RISK:
+    case HK_RECORD_KIND_CONVERSATION:
+    case HK_RECORD_KIND_OUTCOME:
+    case HK_RECORD_KIND_CAPACITY:
+    case HK_RECORD_KIND_BEST_INTERESTS:
+    case HK_RECORD_KIND_ADVOCACY:
+    case HK_RECORD_KIND_ACTION:
+      /* A risk hangs off an enquiry: any casework save reloads the case shown. */
+      reload = case_id != NULL;
       break;
 
     case HK_RECORD_KIND_META:
@@ -231,6 +305,8 @@ on_editor_saved_cb (HkCasebook   *self,
       break;
     }
 
+  if (reload)
+    load_extras (self);
   update_actions (self);
   hk_case_list_view_reload (self->list_view);
 }
@@ -283,6 +359,22 @@ open_note_editor (HkCasebook *self,
   present_editor (self, GTK_WINDOW (hk_note_editor_new (self->vault, case_id, note)));
 }
 
+static void
+open_record_editor (HkCasebook   *self,
+                    HkRecordKind  kind,
+                    const char   *parent_id,
+                    HkRecord     *record)
+{
+  GPtrArray *records = hk_case_page_get_case_records (self->case_page);
+
+  if (self->vault == NULL || current_case_id (self) == NULL)
+    return;
+  if (record)
+    present_editor (self, GTK_WINDOW (hk_record_editor_new_edit (self->vault, record, records)));
+  else
+    present_editor (self, GTK_WINDOW (hk_record_editor_new_create (self->vault, kind, parent_id, records)));
+}
+
 static gboolean
 on_history_close_request_cb (HkCasebook *self,
                              GtkWidget  *window)
@@ -331,6 +423,9 @@ clear_pending (HkCasebook *self)
 {
   g_clear_pointer (&self->pending_case_id, g_free);
   g_clear_pointer (&self->pending_note_id, g_free);
+  g_clear_pointer (&self->pending_parent_id, g_free);
+  g_clear_pointer (&self->pending_record_id, g_free);
+  self->pending_kind = -1;
   self->pending_editor = FALSE;
 }
 
@@ -341,6 +436,25 @@ run_pending (HkCasebook *self)
 
   if (!self->pending_editor || g_strcmp0 (self->pending_case_id, current_case_id (self)) != 0)
     return;
+
+  if (self->pending_kind >= 0)
+    {
+      HkRecordKind kind = self->pending_kind;
+      g_autofree char *parent_id = g_steal_pointer (&self->pending_parent_id);
+      g_autofree char *record_id = g_steal_pointer (&self->pending_record_id);
+
+      clear_pending (self);
+      if (record_id)
+        {
+          HkRecord *record = hk_case_page_find_record (self->case_page, record_id);
+
+          if (record && hk_record_get_kind (record) == kind)
+            open_record_editor (self, kind, NULL, record);
+        }
+      else if (parent_id)
+        open_record_editor (self, kind, parent_id, NULL);
+      return;
+    }
 
   note_id = g_steal_pointer (&self->pending_note_id);
   clear_pending (self);
@@ -406,6 +520,12 @@ load_case_cb (GObject      *object,
     }
 
   same_case = g_strcmp0 (current_case_id (self), hk_record_get_id (kase)) == 0;
+  if (!same_case)
+    {
+      /* Nothing of the previous case may show under this one's name. */
+      hk_case_page_set_case_records (self->case_page, NULL);
+      hk_case_page_set_prompts (self->case_page, NULL);
+    }
   hk_case_page_set_records (self->case_page, kase, person, notes);
   gtk_stack_set_visible_child_name (self->content_stack, "case");
   if (!same_case)
@@ -414,7 +534,137 @@ load_case_cb (GObject      *object,
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CASE_ID]);
 
+  /* The casework records, prompts and histories follow; editors waiting
+   * for a restored draft open once they are in. */
+  load_extras (self);
+}
+
+/* The case's casework records, its prompts and the advocacy histories */
+
+static void
+extras_step_done (HkCasebook *self)
+{
+  g_assert (self->extras_pending > 0);
+
+  if (--self->extras_pending > 0)
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   run_pending (self);
+}
+
+static void
+history_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LoadCase) load = user_data;
+  HkCasebook *self = load->self;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  revisions = hk_vault_list_revisions_finish (HK_VAULT (object), result, &error);
+  if (g_cancellable_is_cancelled (load->cancellable))
+    return;
+  /* Without its history a referral still shows its current status. */
+  if (revisions)
+    hk_case_page_set_record_history (self->case_page, load->case_id, revisions);
+  extras_step_done (self);
+}
+
+static void
+case_records_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LoadCase) load = user_data;
+  HkCasebook *self = load->self;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = hk_vault_list_case_records_finish (HK_VAULT (object), result, &error);
+  if (g_cancellable_is_cancelled (load->cancellable))
+    return;
+
+  if (records == NULL)
+    toast_error (self, _("The case’s records could not be read."), error);
+  else
+    {
+      hk_case_page_set_case_records (self->case_page, records);
+      /* The status history of each referral lives in its earlier revisions. */
+      for (guint i = 0; i < records->len; i++)
+        {
+          HkRecord *record = g_ptr_array_index (records, i);
+          LoadCase *history;
+
+          if (hk_record_get_kind (record) != HK_RECORD_KIND_ADVOCACY || hk_record_get_revision (record) < 2)
+            continue;
+          history = g_new0 (LoadCase, 1);
+          history->self = g_object_ref (self);
+          history->cancellable = g_object_ref (load->cancellable);
+          history->case_id = g_strdup (hk_record_get_id (record));
+          self->extras_pending++;
+          hk_vault_list_revisions_async (self->vault, hk_record_get_id (record), load->cancellable,
+                                         history_cb, history);
+        }
+    }
+  extras_step_done (self);
+}
+
+static void
+case_prompts_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LoadCase) load = user_data;
+  HkCasebook *self = load->self;
+  g_autoptr(GPtrArray) prompts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prompts = hk_vault_case_prompts_finish (HK_VAULT (object), result, &error);
+  if (g_cancellable_is_cancelled (load->cancellable))
+    return;
+
+  if (prompts == NULL)
+    toast_error (self, _("The practice prompts could not be worked out."), error);
+  else
+    hk_case_page_set_prompts (self->case_page, prompts);
+  extras_step_done (self);
+}
+
+static void
+load_extras (HkCasebook *self)
+{
+  const char *case_id = current_case_id (self);
+  gboolean was_loading = is_loading (self);
+  LoadCase *records, *prompts;
+
+  g_cancellable_cancel (self->extras_load);
+  g_clear_object (&self->extras_load);
+  self->extras_pending = 0;
+  if (self->vault == NULL || case_id == NULL)
+    {
+      if (was_loading != is_loading (self))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
+    }
+
+  self->extras_load = g_cancellable_new ();
+  self->extras_pending = 2;
+
+  records = g_new0 (LoadCase, 1);
+  records->self = g_object_ref (self);
+  records->cancellable = g_object_ref (self->extras_load);
+  records->case_id = g_strdup (case_id);
+  hk_vault_list_case_records_async (self->vault, case_id, self->extras_load, case_records_cb, records);
+
+  prompts = g_new0 (LoadCase, 1);
+  prompts->self = g_object_ref (self);
+  prompts->cancellable = g_object_ref (self->extras_load);
+  prompts->case_id = g_strdup (case_id);
+  hk_vault_case_prompts_async (self->vault, case_id, self->extras_load, case_prompts_cb, prompts);
+
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -429,6 +679,9 @@ show_case (HkCasebook *self,
   g_cancellable_cancel (self->case_load);
   g_clear_object (&self->case_load);
   self->case_load = g_cancellable_new ();
+  g_cancellable_cancel (self->extras_load);
+  g_clear_object (&self->extras_load);
+  self->extras_pending = 0;
 
   g_free (self->loading_case_id);
   self->loading_case_id = g_strdup (case_id);
@@ -489,6 +742,116 @@ note_draft_loaded_cb (GObject      *object,
   show_case (self, case_id);
 }
 
+typedef struct {
+  HkCasebook   *self;
+  GCancellable *cancellable;
+  HkRecordKind  kind;
+  char         *parent_id;
+  char         *record_id;   /* NULL: a new record */
+} ReopenRecord;
+
+static void
+reopen_record_free (ReopenRecord *reopen)
+{
+  g_clear_object (&reopen->self);
+  g_clear_object (&reopen->cancellable);
+  g_free (reopen->parent_id);
+  g_free (reopen->record_id);
+  g_free (reopen);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReopenRecord, reopen_record_free)
+
+static void
+reopen_record (ReopenRecord *reopen,
+               const char   *case_id)
+{
+  HkCasebook *self = reopen->self;
+
+  clear_pending (self);
+  self->pending_editor = TRUE;
+  self->pending_case_id = g_strdup (case_id);
+  self->pending_kind = reopen->kind;
+  self->pending_parent_id = g_strdup (reopen->parent_id);
+  self->pending_record_id = g_strdup (reopen->record_id);
+  toast (self, reopen->record_id ? _("Reopened a record with unsaved changes")
+                                 : _("Reopened a new record with unsaved changes"));
+  show_case (self, case_id);
+}
+
+static void
+enquiries_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ReopenRecord) reopen = user_data;
+  g_autoptr(GPtrArray) enquiries = NULL;
+
+  enquiries = hk_vault_list_finish (HK_VAULT (object), result, NULL);
+  if (g_cancellable_is_cancelled (reopen->cancellable) || enquiries == NULL)
+    return;
+  for (guint i = 0; i < enquiries->len; i++)
+    {
+      HkRecord *enquiry = g_ptr_array_index (enquiries, i);
+
+      if (g_strcmp0 (hk_record_get_id (enquiry), reopen->parent_id) == 0)
+        {
+          reopen_record (reopen, hk_record_get_parent_id (enquiry));
+          return;
+        }
+    }
+}
+
+/* Opens the case a record draft belongs to, then its editor. A risk's
+ * parent is its enquiry, whose parent is the case. */
+static void
+resolve_record_draft (HkCasebook   *self,
+                      GCancellable *cancellable,
+                      HkRecordKind  kind,
+                      const char   *parent_id,
+                      const char   *record_id)
+{
+  g_autoptr(ReopenRecord) reopen = NULL;
+
+  if (kind < HK_RECORD_KIND_CONCERN || kind > HK_RECORD_KIND_LAST || parent_id == NULL || *parent_id == '\0')
+    return;
+
+  reopen = g_new0 (ReopenRecord, 1);
+  reopen->self = g_object_ref (self);
+  reopen->cancellable = g_object_ref (cancellable);
+  reopen->kind = kind;
+  reopen->parent_id = g_strdup (parent_id);
+  reopen->record_id = g_strdup (record_id);
+
+  if (hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE)
+    reopen_record (reopen, parent_id);
+  else
+    hk_vault_list_async (self->vault, HK_RECORD_KIND_ENQUIRY, NULL, cancellable,
+                         enquiries_listed_cb, g_steal_pointer (&reopen));
+}
+
+static void
+record_draft_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(LoadCase) load = user_data;
+  g_autoptr(GVariant) payload = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *parent_id = NULL;
+  HkRecordKind kind;
+
+  payload = hk_form_draft_load_finish (HK_FORM_DRAFT (object), result, NULL);
+  if (g_cancellable_is_cancelled (load->cancellable) || payload == NULL)
+    return;
+  kind_name = hk_form_draft_payload_dup_string (payload, "kind");
+  parent_id = hk_form_draft_payload_dup_string (payload, "parent-id");
+  if (kind_name == NULL || !hk_record_kind_from_string (kind_name, &kind))
+    return;
+  /* load->case_id holds the record id here. */
+  resolve_record_draft (load->self, load->cancellable, kind, parent_id, load->case_id);
+}
+
 static void
 list_drafts_cb (GObject      *object,
                 GAsyncResult *result,
@@ -533,6 +896,30 @@ list_drafts_cb (GObject      *object,
           load->cancellable = g_object_ref (cancellable);
           load->case_id = g_strdup (key + strlen ("note:"));
           hk_form_draft_load_async (draft, cancellable, note_draft_loaded_cb, load);
+          return;
+        }
+      if (g_str_has_prefix (key, "record-new:"))
+        {
+          /* "record-new:<kind>:<parent id>" */
+          g_auto(GStrv) parts = g_strsplit (key + strlen ("record-new:"), ":", 2);
+          HkRecordKind kind;
+
+          if (g_strv_length (parts) == 2 && hk_record_kind_from_string (parts[0], &kind))
+            {
+              resolve_record_draft (self, cancellable, kind, parts[1], NULL);
+              return;
+            }
+        }
+      if (g_str_has_prefix (key, "record:"))
+        {
+          /* The draft knows its kind and parent. */
+          g_autoptr(HkFormDraft) draft = hk_form_draft_new (self->vault, key);
+          LoadCase *load = g_new0 (LoadCase, 1);
+
+          load->self = g_object_ref (self);
+          load->cancellable = g_object_ref (cancellable);
+          load->case_id = g_strdup (key + strlen ("record:"));
+          hk_form_draft_load_async (draft, cancellable, record_draft_loaded_cb, load);
           return;
         }
     }
@@ -680,7 +1067,87 @@ close_case_action (GtkWidget  *widget,
   HkRecord *kase = hk_case_page_get_case (self->case_page);
 
   if (self->vault && kase)
-    present_editor (self, GTK_WINDOW (hk_case_editor_new_close (self->vault, kase)));
+    present_editor (self, GTK_WINDOW (hk_close_case_dialog_new (self->vault, kase,
+                                                                hk_case_page_get_case_records (self->case_page))));
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HkCasebook *self = HK_CASEBOOK (widget);
+  const char *kind_name = NULL;
+  const char *parent_id = NULL;
+  HkRecordKind kind;
+
+  g_variant_get (parameter, "(&s&s)", &kind_name, &parent_id);
+  if (!hk_record_kind_from_string (kind_name, &kind))
+    {
+      g_warning ("Unknown record kind");
+      return;
+    }
+  if (kind == HK_RECORD_KIND_NOTE)
+    {
+      open_note_editor (self, NULL);
+      return;
+    }
+  if (kind < HK_RECORD_KIND_CONCERN)
+    {
+      g_warning ("Not a casework record kind");
+      return;
+    }
+  /* "" means the case shown; a risk names its enquiry. */
+  if (*parent_id == '\0')
+    {
+      if (hk_record_kind_get_parent_kind (kind) != HK_RECORD_KIND_CASE)
+        {
+          g_warning ("A risk needs its enquiry");
+          return;
+        }
+      parent_id = current_case_id (self);
+    }
+  open_record_editor (self, kind, parent_id, NULL);
+}
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HkCasebook *self = HK_CASEBOOK (widget);
+  HkRecord *record = hk_case_page_find_record (self->case_page, g_variant_get_string (parameter, NULL));
+
+  if (self->vault == NULL || record == NULL)
+    return;
+
+  switch (hk_record_get_kind (record))
+    {
+    case HK_RECORD_KIND_NOTE:
+      open_note_editor (self, record);
+      break;
+    case HK_RECORD_KIND_PERSON:
+      present_editor (self, GTK_WINDOW (hk_person_editor_new (self->vault, record)));
+      break;
+    case HK_RECORD_KIND_CASE:
+      present_editor (self, GTK_WINDOW (hk_case_editor_new_edit (self->vault, record)));
+      break;
+    case HK_RECORD_KIND_CONCERN:
+    case HK_RECORD_KIND_ENQUIRY:
+    case HK_RECORD_KIND_RISK:
+    case HK_RECORD_KIND_CONVERSATION:
+    case HK_RECORD_KIND_OUTCOME:
+    case HK_RECORD_KIND_CAPACITY:
+    case HK_RECORD_KIND_BEST_INTERESTS:
+    case HK_RECORD_KIND_ADVOCACY:
+    case HK_RECORD_KIND_ACTION:
+      open_record_editor (self, hk_record_get_kind (record), NULL, record);
+      break;
+    case HK_RECORD_KIND_META:
+    case HK_RECORD_KIND_DRAFT:
+    default:
+      break;
+    }
 }
 
 static void
@@ -775,6 +1242,7 @@ hk_casebook_dispose (GObject *object)
 
   g_cancellable_cancel (self->session);
   g_cancellable_cancel (self->case_load);
+  g_cancellable_cancel (self->extras_load);
 
   /* Going away mid-edit (the window destroyed): editors keep what was typed
    * as drafts before they close; history windows just close. */
@@ -809,6 +1277,7 @@ hk_casebook_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->case_load);
+  g_clear_object (&self->extras_load);
   g_clear_object (&self->vault);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->history_windows, g_ptr_array_unref);
@@ -822,6 +1291,7 @@ hk_casebook_finalize (GObject *object)
   HkCasebook *self = (HkCasebook *)object;
 
   g_clear_pointer (&self->filter, g_free);
+  g_clear_pointer (&self->stage_filter, g_free);
   g_clear_pointer (&self->loading_case_id, g_free);
   clear_pending (self);
 
@@ -851,7 +1321,13 @@ hk_casebook_get_property (GObject    *object,
       g_value_set_string (value, current_case_id (self));
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading_case_id != NULL);
+      g_value_set_boolean (value, is_loading (self));
+      break;
+    case PROP_STAGE_FILTER:
+      g_value_set_string (value, self->stage_filter);
+      break;
+    case PROP_PROMPTS_FILTER:
+      g_value_set_boolean (value, self->prompts_filter);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -876,6 +1352,12 @@ hk_casebook_set_property (GObject      *object,
       break;
     case PROP_FILTER:
       set_filter (self, g_value_get_string (value));
+      break;
+    case PROP_STAGE_FILTER:
+      set_stage_filter (self, g_value_get_string (value));
+      break;
+    case PROP_PROMPTS_FILTER:
+      set_prompts_filter (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -914,6 +1396,12 @@ hk_casebook_class_init (HkCasebookClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_string ("filter", NULL, NULL, "open",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STAGE_FILTER] =
+    g_param_spec_string ("stage-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROMPTS_FILTER] =
+    g_param_spec_boolean ("prompts-filter", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_CURRENT_CASE_ID] =
     g_param_spec_string ("current-case-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -961,6 +1449,10 @@ hk_casebook_class_init (HkCasebookClass *klass)
   gtk_widget_class_install_action (widget_class, "casebook.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "casebook.report-error", "s", report_error_action);
   gtk_widget_class_install_property_action (widget_class, "casebook.filter", "filter");
+  gtk_widget_class_install_property_action (widget_class, "casebook.filter-stage", "stage-filter");
+  gtk_widget_class_install_property_action (widget_class, "casebook.filter-prompts", "prompts-filter");
+  gtk_widget_class_install_action (widget_class, "casebook.new-record", "(ss)", new_record_action);
+  gtk_widget_class_install_action (widget_class, "casebook.edit-record", "s", edit_record_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "casebook.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "casebook.back", NULL);
@@ -974,6 +1466,8 @@ hk_casebook_init (HkCasebook *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = g_strdup ("open");
+  self->stage_filter = g_strdup ("all");
+  self->pending_kind = -1;
   self->editors = g_ptr_array_new ();
   self->history_windows = g_ptr_array_new ();
   self->session = g_cancellable_new ();
@@ -1016,6 +1510,9 @@ hk_casebook_set_vault (HkCasebook *self,
   self->session = g_cancellable_new ();
   g_cancellable_cancel (self->case_load);
   g_clear_object (&self->case_load);
+  g_cancellable_cancel (self->extras_load);
+  g_clear_object (&self->extras_load);
+  self->extras_pending = 0;
   g_clear_pointer (&self->loading_case_id, g_free);
   clear_pending (self);
 
