@@ -11,6 +11,7 @@
 #include "hk-case-list-view.h"
 #include "hk-case-page.h"
 #include "hk-casebook.h"
+#include "hk-close-case-dialog.h"
 #include "hk-form-format.h"
 #include "hk-history-window.h"
 #include "hk-note-editor.h"
@@ -521,12 +522,15 @@ test_create_person_case_note (Fixture       *f,
   g_assert_cmpstr (hk_record_get_string (hk_case_page_get_case (case_page (f)), "worker"), ==, "Wren Worker");
   g_assert_cmpstr (hk_record_get_string (hk_case_page_get_case (case_page (f)), "opened_on"), ==, today);
 
-  /* Closing it asks for the date, today by default. */
+  /* Closing it asks for the date, today by default, and (there being no
+   * closing outcome conversation) why there was none. */
   hk_test_ui_activate (GTK_WIDGET (f->casebook), "casebook.close-case", NULL);
-  editor = wait_for_editor (HK_TYPE_CASE_EDITOR);
-  g_assert_cmpint (hk_case_editor_get_mode (HK_CASE_EDITOR (editor)), ==, HK_CASE_EDITOR_CLOSE);
+  editor = wait_for_editor (HK_TYPE_CLOSE_CASE_DIALOG);
+  set_text_view (hk_form_fields_get_widget (hk_close_case_dialog_get_form (HK_CLOSE_CASE_DIALOG (editor)),
+                                            "no_conversation_reason"),
+                 "Opened in error.");
   hk_test_ui_activate (GTK_WIDGET (editor), "editor.save", NULL);
-  HK_TEST_UI_WAIT_UNTIL (hk_test_ui_find_toplevel (HK_TYPE_CASE_EDITOR) == NULL);
+  HK_TEST_UI_WAIT_UNTIL (hk_test_ui_find_toplevel (HK_TYPE_CLOSE_CASE_DIALOG) == NULL);
   HK_TEST_UI_WAIT_UNTIL (g_strcmp0 (hk_record_get_string (hk_case_page_get_case (case_page (f)), "status"), "closed") == 0);
   g_assert_cmpstr (hk_record_get_string (hk_case_page_get_case (case_page (f)), "closed_on"), ==, today);
   /* Only the first case is still open. */
@@ -632,8 +636,8 @@ test_validation_names_the_field (Fixture       *f,
 
   /* Closing before the case was opened */
   hk_test_ui_activate (GTK_WIDGET (f->casebook), "casebook.close-case", NULL);
-  editor = wait_for_editor (HK_TYPE_CASE_EDITOR);
-  form = hk_case_editor_get_form (HK_CASE_EDITOR (editor));
+  editor = wait_for_editor (HK_TYPE_CLOSE_CASE_DIALOG);
+  form = hk_close_case_dialog_get_form (HK_CLOSE_CASE_DIALOG (editor));
   hk_test_ui_set_text (hk_form_fields_get_widget (form, "closed_on"), "01/01/2026");
   hk_test_ui_activate (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_true (visible_label_contains (GTK_WIDGET (editor), "Closed on: cannot be before the case was opened"));
