@@ -804,6 +804,184 @@ test_at_rest (void)
   hk_test_rm_rf (dir);
 }
 
+/* ---- Demo data: every casework kind, plausible, valid and deterministic ---- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The codes and words of every casework record, in a stable order: what a
+ * seed must reproduce (dates and ids depend on the day and the vault). */
+static char *
+demo_fingerprint (HkVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (guint kind = HK_RECORD_KIND_CONCERN; kind <= HK_RECORD_KIND_LAST; kind++)
+    {
+      g_autoptr(GPtrArray) records = hk_vault_list (vault, kind, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < records->len; i++)
+        {
+          GString *line = g_string_new (hk_record_kind_to_string (kind));
+
+          for (const HkFieldSpec *s = hk_record_kind_get_fields (kind); s->key != NULL; s++)
+            {
+              const char *text = hk_record_get_string (records->pdata[i], s->key);
+
+              if (s->type == HK_FIELD_ENUM || ((s->type == HK_FIELD_TEXT || s->type == HK_FIELD_LONG_TEXT) && text))
+                g_string_append_printf (line, "|%s=%s", s->key, text ? text : "");
+            }
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) lines->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autofree char *dir2 = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(HkVault) again = hk_test_create_vault (dir2, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) enquiries = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  VaultCounts counts;
+  const guint n_cases = 200;
+  guint s42 = 0, other = 0, revised = 0, linked = 0, rated = 0, closed = 0;
+
+  g_assert_true (hk_demo_populate (vault, n_cases, 2, 7, NULL, NULL, &error));
+  g_assert_no_error (error);
+  count_vault (vault, &counts);
+  g_assert_cmpuint (counts.records[HK_RECORD_KIND_CASE], ==, n_cases);
+  for (guint kind = HK_RECORD_KIND_CONCERN; kind <= HK_RECORD_KIND_LAST; kind++)
+    {
+      g_test_message ("%s: %u", hk_record_kind_to_string (kind), counts.records[kind]);
+      g_assert_cmpuint (counts.records[kind], >, 0);
+    }
+
+  /* Most cases have a concern; about 40% a Section 42 enquiry, 20% another. */
+  g_assert_cmpuint (counts.records[HK_RECORD_KIND_CONCERN], >=, n_cases * 85 / 100);
+  enquiries = hk_vault_list (vault, HK_RECORD_KIND_ENQUIRY, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < enquiries->len; i++)
+    {
+      g_autoptr(GPtrArray) risks = hk_vault_list (vault, HK_RECORD_KIND_RISK,
+                                                  hk_record_get_id (enquiries->pdata[i]), NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (risks->len, >=, 1);
+      g_assert_cmpuint (risks->len, <=, 3);
+      if (g_strcmp0 (hk_record_get_string (enquiries->pdata[i], "enquiry_type"), "s42") == 0)
+        s42++;
+      else
+        other++;
+    }
+  g_assert_cmpuint (s42, >=, n_cases * 25 / 100);
+  g_assert_cmpuint (s42, <=, n_cases * 55 / 100);
+  g_assert_cmpuint (other, >=, n_cases * 10 / 100);
+  g_assert_cmpuint (other, <=, n_cases * 35 / 100);
+
+  /* Outcomes: in the person's words, linked to their conversation, some
+   * revised with the history kept, rated on closed cases. */
+  {
+    g_autoptr(GPtrArray) outcomes = hk_vault_list (vault, HK_RECORD_KIND_OUTCOME, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < outcomes->len; i++)
+      {
+        HkRecord *o = outcomes->pdata[i];
+        g_autoptr(HkRecord) conversation = NULL;
+
+        /* First person: "I want…", "I'd like…", "I don't…" */
+        g_assert_true (g_str_has_prefix (hk_record_get_string (o, "words"), "I"));
+        conversation = hk_vault_load (vault, hk_record_get_string (o, "conversation_id"), &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (hk_record_get_kind (conversation), ==, HK_RECORD_KIND_CONVERSATION);
+        g_assert_cmpstr (hk_record_get_parent_id (conversation), ==, hk_record_get_parent_id (o));
+        linked++;
+        rated += hk_record_get_string (o, "achieved") != NULL;
+        if (strstr (hk_record_get_string (o, "words"), "choose who visits") != NULL)
+          {
+            g_autoptr(GPtrArray) revisions = hk_vault_list_revisions (vault, hk_record_get_id (o), &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpuint (revisions->len, >=, 1);
+            g_assert_null (strstr (hk_record_get_string (revisions->pdata[0], "words"), "choose who visits"));
+            revised++;
+          }
+      }
+    g_assert_cmpuint (linked, >, 0);
+    g_assert_cmpuint (rated, >, 0);
+    g_assert_cmpuint (revised, >, 0);
+  }
+
+  /* Best-interests decisions follow an assessment that found capacity lacking. */
+  {
+    g_autoptr(GPtrArray) decisions = hk_vault_list (vault, HK_RECORD_KIND_BEST_INTERESTS, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < decisions->len; i++)
+      {
+        g_autoptr(HkRecord) assessment = hk_vault_load (vault, hk_record_get_string (decisions->pdata[i], "assessment_id"),
+                                                        &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (hk_record_get_string (assessment, "outcome"), ==, "lacks_capacity");
+      }
+  }
+
+  /* Closed cases were closed properly: nothing blocking is left on them. */
+  cases = hk_vault_list (vault, HK_RECORD_KIND_CASE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      g_autoptr(GPtrArray) prompts = NULL;
+
+      if (g_strcmp0 (hk_record_get_string (cases->pdata[i], "status"), "closed") != 0)
+        continue;
+      closed++;
+      prompts = hk_vault_case_prompts (vault, hk_record_get_id (cases->pdata[i]), &error);
+      g_assert_no_error (error);
+      for (guint p = 0; p < prompts->len; p++)
+        if (((HkPrompt *) prompts->pdata[p])->severity == HK_PROMPT_BLOCKING)
+          g_error ("closed demo case with a blocking prompt: %s", ((HkPrompt *) prompts->pdata[p])->code);
+    }
+  g_assert_cmpuint (closed, >, 0);
+
+  {
+    g_autoptr(HkCheckReport) check = hk_vault_check (vault, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hk_check_report_is_ok (check));
+  }
+
+  /* The same seed gives the same casework. */
+  g_assert_true (hk_demo_populate (again, n_cases, 2, 7, NULL, NULL, &error));
+  g_assert_no_error (error);
+  first = demo_fingerprint (vault);
+  second = demo_fingerprint (again);
+  g_assert_cmpstr (first, ==, second);
+
+  g_clear_object (&vault);
+  g_clear_object (&again);
+  hk_test_rm_rf (dir);
+  hk_test_rm_rf (dir2);
+}
+
 /* ---- The fuzz corpus: seeds named valid-… import, hostile-… are refused ---- */
 
 static void
@@ -812,7 +990,7 @@ test_corpus (void)
   g_autofree char *dir_path = source_path ("fuzz/corpus/fuzz-import");
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   const char *name;
-  guint valid = 0, hostile = 0;
+  guint n_valid = 0, n_hostile = 0;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -830,7 +1008,7 @@ test_corpus (void)
         {
           if (!ok)
             g_error ("%s: %s", name, error->message);
-          valid++;
+          n_valid++;
         }
       else if (g_str_has_prefix (name, "hostile-"))
         {
@@ -838,11 +1016,11 @@ test_corpus (void)
             g_error ("%s was accepted", name);
           g_assert_true (error->message[0] == '$');
           g_test_message ("%s: %s", name, error->message);
-          hostile++;
+          n_hostile++;
         }
     }
-  g_assert_cmpuint (valid, >=, 5);
-  g_assert_cmpuint (hostile, >=, 20);
+  g_assert_cmpuint (n_valid, >=, 5);
+  g_assert_cmpuint (n_hostile, >=, 20);
 }
 
 /* ---- The schema in docs/ is the generated one ---- */
@@ -894,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/import/write-failure-rolls-back", test_write_failure_rolls_back);
   g_test_add_func ("/import/at-rest", test_at_rest);
   g_test_add_func ("/import/corpus", test_corpus);
+  g_test_add_func ("/import/demo", test_demo);
   g_test_add_func ("/import/schema", test_schema);
 
   return g_test_run ();
