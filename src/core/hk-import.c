@@ -860,6 +860,9 @@ hk_import_from_json (HkVault         *vault,
 
 /* ---- JSON Schema ---- */
 
+#define SINGLE_LINE_PATTERN "^[^\\u0000-\\u0008\\u000A-\\u001F]*$"
+#define MULTI_LINE_PATTERN  "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*$"
+
 static void
 schema_nullable_type (HkJsonWriter *w,
                       const char   *type)
@@ -914,6 +917,9 @@ schema_field (HkJsonWriter      *w,
       schema_nullable_type (w, "string");
       hk_json_writer_key (w, "maxLength");
       hk_json_writer_int (w, max != 0 ? max : (spec->type == HK_FIELD_TEXT ? 500 : 200000));
+      /* No control characters; one line unless the field takes several. */
+      hk_json_writer_key (w, "pattern");
+      hk_json_writer_string (w, spec->type == HK_FIELD_TEXT ? SINGLE_LINE_PATTERN : MULTI_LINE_PATTERN);
       break;
 
     case HK_FIELD_DATE:
@@ -973,6 +979,8 @@ schema_field (HkJsonWriter      *w,
       hk_json_writer_string (w, "string");
       hk_json_writer_key (w, "maxLength");
       hk_json_writer_int (w, max != 0 ? max : 500);
+      hk_json_writer_key (w, "pattern");
+      hk_json_writer_string (w, SINGLE_LINE_PATTERN);
       hk_json_writer_end_object (w);
       break;
 
@@ -1031,14 +1039,21 @@ schema_ref (HkJsonWriter *w,
   hk_json_writer_end_object (w);
 }
 
+/* Required arrays have @min_items; optional ones may also be null. */
 static void
 schema_array_of (HkJsonWriter *w,
                  const char   *def,
-                 guint         min_items)
+                 guint         min_items,
+                 gboolean      optional)
 {
   hk_json_writer_begin_object (w);
-  hk_json_writer_key (w, "type");
-  hk_json_writer_string (w, "array");
+  if (optional)
+    schema_nullable_type (w, "array");
+  else
+    {
+      hk_json_writer_key (w, "type");
+      hk_json_writer_string (w, "array");
+    }
   if (min_items > 0)
     {
       hk_json_writer_key (w, "minItems");
@@ -1058,8 +1073,7 @@ schema_string_def (HkJsonWriter *w,
   hk_json_writer_begin_object (w);
   hk_json_writer_key (w, "description");
   hk_json_writer_string (w, description);
-  hk_json_writer_key (w, "type");
-  hk_json_writer_string (w, "string");
+  schema_nullable_type (w, "string");
   hk_json_writer_key (w, "minLength");
   hk_json_writer_int (w, 1);
   hk_json_writer_key (w, "maxLength");
@@ -1112,7 +1126,7 @@ schema_record (HkJsonWriter    *w,
   if (spec->kind == HK_RECORD_KIND_ENQUIRY)
     {
       hk_json_writer_key (w, "risks");
-      schema_array_of (w, "risk", 0);
+      schema_array_of (w, "risk", 0, TRUE);
     }
   hk_json_writer_end_object (w);
   hk_json_writer_end_object (w);
@@ -1164,7 +1178,7 @@ hk_import_get_schema (void)
   hk_json_writer_int (w, HK_IMPORT_VERSION);
   hk_json_writer_end_object (w);
   hk_json_writer_key (w, "people");
-  schema_array_of (w, "person", 0);
+  schema_array_of (w, "person", 0, FALSE);
   hk_json_writer_end_object (w);
 
   hk_json_writer_key (w, "$defs");
@@ -1189,7 +1203,7 @@ hk_import_get_schema (void)
   hk_json_writer_key (w, "fields");
   schema_ref (w, "person_fields");
   hk_json_writer_key (w, "cases");
-  schema_array_of (w, "case", 1);
+  schema_array_of (w, "case", 1, FALSE);
   hk_json_writer_end_object (w);
   hk_json_writer_end_object (w);
   hk_json_writer_key (w, "person_fields");
@@ -1214,7 +1228,7 @@ hk_import_get_schema (void)
   for (guint i = 0; i < G_N_ELEMENTS (case_children); i++)
     {
       hk_json_writer_key (w, case_children[i].member);
-      schema_array_of (w, hk_record_kind_to_string (case_children[i].kind), 0);
+      schema_array_of (w, hk_record_kind_to_string (case_children[i].kind), 0, TRUE);
     }
   hk_json_writer_end_object (w);
   hk_json_writer_end_object (w);
