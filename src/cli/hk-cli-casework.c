@@ -328,9 +328,9 @@ hk_cli_run_import (HkCli  *cli,
       (data = read_import_file (file, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  /* Check before the slow unlock: a bad file fails fast. */
-  ok = hk_import_validate ((const char *) data->data, data->len, NULL, &error) &&
-       hk_vault_unlock (vault, passphrase, NULL, &error) &&
+  /* The import checks the whole file before writing; "--dry-run" checks
+   * without unlocking. */
+  ok = hk_vault_unlock (vault, passphrase, NULL, &error) &&
        hk_import_from_json (vault, (const char *) data->data, data->len, &report, &error);
   /* The file is personal content: leave no copy in freed memory. */
   sodium_memzero (data->data, data->len);

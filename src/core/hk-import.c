@@ -248,7 +248,7 @@ static GVariant *
 map_sac_values (HkRecordKind  kind,
                 GVariant     *fields)
 {
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (fields);
+  GVariantDict dict;
   gboolean changed = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (sac_fields); i++)
@@ -257,15 +257,17 @@ map_sac_values (HkRecordKind  kind,
       const char *code;
 
       if (sac_fields[i].kind != kind ||
-          !g_variant_dict_lookup (&dict, sac_fields[i].key, "&s", &text) || *text == '\0')
+          !g_variant_lookup (fields, sac_fields[i].key, "&s", &text) || *text == '\0')
         continue;
       code = hk_sac_map_local (sac_fields[i].table, text);
       /* Unknown wording stays, and validation names the field. */
-      if (code != NULL && !g_str_equal (code, text))
-        {
-          g_variant_dict_insert (&dict, sac_fields[i].key, "s", code);
-          changed = TRUE;
-        }
+      if (code == NULL || g_str_equal (code, text))
+        continue;
+      /* Most files give codes: only copy the fields when one is mapped. */
+      if (!changed)
+        g_variant_dict_init (&dict, fields);
+      g_variant_dict_insert (&dict, sac_fields[i].key, "s", code);
+      changed = TRUE;
     }
   if (!changed)
     return g_variant_ref (fields);
