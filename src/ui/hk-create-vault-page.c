@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hk-create-vault-page.h"
 #include "hk-new-passphrase-box.h"
@@ -267,16 +268,19 @@ hk_create_vault_page_setup (HkCreateVaultPage *self,
                             HkKdfProfile       kdf_profile)
 {
   g_autofree char *text = NULL;
+  g_autofree char *display_path = NULL;
 
   g_return_if_fail (HK_IS_CREATE_VAULT_PAGE (self));
   g_return_if_fail (vault_path != NULL);
+
+  display_path = hk_create_vault_page_display_path (vault_path);
 
   g_free (self->vault_path);
   self->vault_path = g_strdup (vault_path);
   self->kdf_profile = kdf_profile;
 
   /* Translators: %s is a file path. */
-  text = g_strdup_printf (_("The vault will be saved as %s"), vault_path);
+  text = g_strdup_printf (_("The vault will be saved as %s"), display_path);
   gtk_label_set_text (self->location_label, text);
 
   hk_create_vault_page_reset (self);
@@ -306,4 +310,24 @@ hk_create_vault_page_reset (HkCreateVaultPage *self)
   real_name = g_get_real_name ();
   gtk_editable_set_text (self->owner_entry,
                          g_strcmp0 (real_name, "Unknown") != 0 ? real_name : "");
+}
+
+/**
+ * hk_create_vault_page_display_path:
+ * @path: a file path
+ *
+ * Returns: (transfer full): @path with the home folder shown as "~"
+ */
+char *
+hk_create_vault_page_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = home != NULL ? strlen (home) : 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (len > 1 && strncmp (path, home, len) == 0 && path[len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + len, NULL);
+
+  return g_strdup (path);
 }

@@ -25,5 +25,7 @@ void       hk_create_vault_page_setup  (HkCreateVaultPage *self,
                                         const char        *vault_path,
                                         HkKdfProfile       kdf_profile);
 void       hk_create_vault_page_reset  (HkCreateVaultPage *self);
+/* @path with the home folder shown as "~", for labels. */
+char      *hk_create_vault_page_display_path (const char *path);
 
 G_END_DECLS

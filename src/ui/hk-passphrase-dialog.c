@@ -291,6 +291,7 @@ hk_passphrase_dialog_new (GtkWindow              *parent,
   if (parent != NULL && gtk_window_get_application (parent) != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   setup_mode (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->current_entry));
 
   return GTK_WIDGET (self);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hk-create-vault-page.h"
 #include "hk-passphrase-dialog.h"
 #include "hk-preferences-window.h"
 
@@ -96,6 +97,7 @@ update_vault_state (HkPreferencesWindow *self)
   HkVault *vault = self->window != NULL ? hk_window_get_vault (self->window) : NULL;
   gboolean unlocked = self->window != NULL && hk_window_is_unlocked (self->window);
   const char *path = self->window != NULL ? hk_window_get_vault_path (self->window) : NULL;
+  g_autofree char *display_path = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.change-passphrase", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.backup", unlocked);
@@ -103,7 +105,8 @@ update_vault_state (HkPreferencesWindow *self)
   adw_action_row_set_subtitle (self->change_passphrase_row,
                                unlocked ? "" : _("Unlock the vault to change its passphrase."));
 
-  adw_action_row_set_subtitle (self->location_row, path != NULL ? path : "");
+  display_path = path != NULL ? hk_create_vault_page_display_path (path) : g_strdup ("");
+  adw_action_row_set_subtitle (self->location_row, display_path);
   gtk_widget_set_visible (self->network_row,
                           vault != NULL && hk_platform_is_network_fs (hk_vault_get_path (vault)));
 }

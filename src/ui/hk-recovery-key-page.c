@@ -313,6 +313,11 @@ save_activated (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
                                      /* Translators: a file name; keep it short and without spaces. */
                                      _("hearken-recovery-key.txt"));
+  {
+    /* GTK's own chooser would start in the working directory. */
+    g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), home, NULL);
+  }
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

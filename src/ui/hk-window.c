@@ -45,6 +45,7 @@ struct _HkWindow
   HkVault              *vault;
   GCancellable         *cancellable;     /* opening, creating the demo */
   GtkNativeDialog      *chooser;
+  AdwToast             *progress_toast;  /* weak: "Backing up…" */
   HkSecret             *restore_passphrase;
   char                 *restore_path;
   GPtrArray            *lock_tasks;      /* GTask waiting for the lock to finish */
@@ -211,6 +212,16 @@ show_problem (HkWindow     *self,
     }
 
   show_page (self, "problem");
+}
+
+/* Without a portal GTK's own chooser starts in the working directory, which
+ * is rarely where anyone keeps backups. */
+static void
+start_in_home (GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (chooser, home, NULL);
 }
 
 static void
@@ -626,6 +637,7 @@ open_other_activated (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  start_in_home (GTK_FILE_CHOOSER (chooser));
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (on_open_other_response_cb), self, G_CONNECT_SWAPPED);
@@ -863,6 +875,9 @@ on_backup_done_cb (GObject      *source,
   g_autoptr(HkWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  if (self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+
   if (!hk_vault_backup_finish (HK_VAULT (source), result, &error) && !is_disposed (self))
     {
       g_autofree char *message = hk_unlock_page_describe_error (error);
@@ -896,7 +911,12 @@ on_backup_response_cb (HkWindow        *self,
       return;
     }
 
-  hk_window_add_toast (self, _("Backing up…"));
+  if (self->progress_toast != NULL)
+    adw_toast_dismiss (self->progress_toast);
+  self->progress_toast = adw_toast_new (_("Backing up…"));
+  adw_toast_set_timeout (self->progress_toast, 0);
+  g_object_add_weak_pointer (G_OBJECT (self->progress_toast), (gpointer *) &self->progress_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->progress_toast);
   hk_vault_backup_async (self->vault, g_file_peek_path (file), NULL,
                          on_backup_done_cb, g_object_ref (self));
 }
@@ -922,6 +942,7 @@ backup_activated (GtkWidget  *widget,
   /* Translators: a file name; %s is the date as YYYY-MM-DD. Keep it free of spaces. */
   name = g_strdup_printf (_("hearken-backup-%s.hearken"), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  start_in_home (GTK_FILE_CHOOSER (chooser));
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (on_backup_response_cb), self, G_CONNECT_SWAPPED);
@@ -1057,17 +1078,6 @@ on_restore_entry_changed_cb (AdwMessageDialog *dialog,
 }
 
 static void
-on_restore_entry_activate_cb (AdwMessageDialog *dialog,
-                              GtkEditable      *entry)
-{
-  if (gtk_editable_get_text (entry)[0] == '\0')
-    return;
-
-  adw_message_dialog_response (dialog, "continue");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
 ask_restore_passphrase (HkWindow *self)
 {
   GtkWidget *dialog;
@@ -1078,10 +1088,17 @@ ask_restore_passphrase (HkWindow *self)
                                    _("Enter the passphrase the vault had when this backup was made."));
   entry = gtk_password_entry_new ();
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  /* Enter answers "continue" through the dialog's default response, so the
+   * dialog closes in the normal way. */
+  g_object_set (entry, "activates-default", TRUE, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Backup passphrase"),
                                   -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  /* GTK 4.8's GtkPasswordEntry leaves a handler on its window; when the
+   * dialog is disposed after its extra child that handler meets a freed
+   * entry. Keeping the entry until the dialog is finalised avoids it. */
+  g_object_set_data_full (G_OBJECT (dialog), "hk-entry", g_object_ref (entry), g_object_unref);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "continue", _("C_ontinue"),
@@ -1089,10 +1106,9 @@ ask_restore_passphrase (HkWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_restore_entry_changed_cb),
-                           dialog, G_CONNECT_SWAPPED);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (on_restore_entry_activate_cb),
                            dialog, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_restore_passphrase_response_cb), self, G_CONNECT_SWAPPED);
@@ -1145,6 +1161,7 @@ restore_activated (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Hearken backups"));
   gtk_file_filter_add_pattern (filter, "*.hearken");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  start_in_home (GTK_FILE_CHOOSER (chooser));
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (on_restore_response_cb), self, G_CONNECT_SWAPPED);
@@ -1275,6 +1292,9 @@ hk_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  if (self->progress_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->progress_toast), (gpointer *) &self->progress_toast);
+  self->progress_toast = NULL;
   clear_restore (self);
   if (self->vault_dialogs != NULL)
     close_vault_dialogs (self);
