@@ -12,6 +12,7 @@
 
 #include "hk-application.h"
 #include "hk-casebook.h"
+#include "hk-preferences-window.h"
 #include "hk-test-fake-session.h"
 #include "hk-test-ui-utils.h"
 #include "hk-test-utils.h"
@@ -197,6 +198,43 @@ test_app_lock_action (Fixture       *fixture,
 }
 
 static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *prefs = hk_preferences_window_new (fixture->window);
+  AdwComboRow *row = ADW_COMBO_ROW (hk_test_ui_get_by_id (prefs, "auto_lock_row"));
+  GtkSwitch *suspend = GTK_SWITCH (hk_test_ui_get_by_id (prefs, "suspend_switch"));
+
+  /* The combo row and the switches are bound to GSettings both ways. */
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, hk_preferences_auto_lock_minutes_to_index (5));
+  adw_combo_row_set_selected (row, hk_preferences_auto_lock_minutes_to_index (15));
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "auto-lock-minutes"), ==, 15);
+  g_settings_set_uint (fixture->settings, "auto-lock-minutes", 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  g_assert_true (gtk_switch_get_active (suspend));
+  gtk_switch_set_active (suspend, FALSE);
+  g_assert_false (g_settings_get_boolean (fixture->settings, "lock-on-suspend"));
+
+  /* Changing the passphrase needs the vault unlocked. */
+  g_assert_true (gtk_widget_get_sensitive (hk_test_ui_get_by_id (prefs, "change_passphrase_row")));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_auto_lock_choices (void)
+{
+  g_assert_cmpuint (hk_preferences_auto_lock_index_to_minutes (0), ==, 0);
+  g_assert_cmpuint (hk_preferences_auto_lock_minutes_to_index (0), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpuint (hk_preferences_auto_lock_minutes_to_index (hk_preferences_auto_lock_index_to_minutes (i)), ==, i);
+  /* Values only GSettings can hold show as the next shorter choice. */
+  g_assert_cmpuint (hk_preferences_auto_lock_index_to_minutes (hk_preferences_auto_lock_minutes_to_index (7)), ==, 5);
+  g_assert_cmpuint (hk_preferences_auto_lock_index_to_minutes (hk_preferences_auto_lock_minutes_to_index (240)), ==, 60);
+}
+
+static void
 test_idle_arithmetic (void)
 {
   const gint64 minute = 60 * G_USEC_PER_SEC;
@@ -240,8 +278,10 @@ on_activate_cb (GApplication *application,
   ADD ("idle-timeout", test_idle_timeout);
   ADD ("idle-never", test_idle_never);
   ADD ("app-lock-action", test_app_lock_action);
+  ADD ("preferences", test_preferences);
 #undef ADD
   g_test_add_func ("/ui/autolock/idle-arithmetic", test_idle_arithmetic);
+  g_test_add_func ("/ui/autolock/auto-lock-choices", test_auto_lock_choices);
 
   *result = g_test_run ();
 }

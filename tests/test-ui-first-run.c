@@ -266,6 +266,30 @@ test_demo (void)
   hk_test_rm_rf (dir);
 }
 
+static void
+test_close_locks (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = NULL;
+  HkWindow *window;
+
+  window = hk_test_ui_new_unlocked_window (dir, NULL);
+  vault = g_object_ref (hk_window_get_vault (window));
+  g_assert_false (hk_vault_is_locked (vault));
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_nullify_pointer), &window);
+
+  /* Closing an unlocked window saves drafts and wipes the keys first, then
+   * the window goes by itself. */
+  hk_test_ui_activate (GTK_WIDGET (window), "window.close", NULL);
+  HK_TEST_UI_WAIT_UNTIL (window == NULL);
+  g_assert_true (hk_vault_is_locked (vault));
+
+  hk_vault_close (vault);
+  g_clear_object (&vault);
+  hk_test_ui_flush ();
+  hk_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/ui/first-run/existing-vault", test_existing_vault_opens_locked);
   g_test_add_func ("/ui/first-run/busy-vault", test_busy_vault);
   g_test_add_func ("/ui/first-run/demo", test_demo);
+  g_test_add_func ("/ui/first-run/close-locks", test_close_locks);
 
   return g_test_run ();
 }
