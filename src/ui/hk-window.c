@@ -1301,11 +1301,13 @@ hk_window_dispose (GObject *object)
   g_clear_pointer (&self->vault_dialogs, g_ptr_array_unref);
 
   /* An unlocked vault loses its keys here even if the window goes without a
-   * close request (for example when the application is shut down). */
+   * close request (for example when the application is shut down). The lock
+   * is queued behind the draft saves the casebook starts for its open
+   * editors, so nothing typed is lost; the task keeps the vault alive. */
   if (self->vault != NULL && !hk_vault_is_locked (self->vault))
     {
       hk_casebook_set_vault (self->casebook, NULL);
-      hk_vault_lock (self->vault);
+      hk_vault_lock_async (self->vault, NULL, NULL, NULL);
     }
   g_clear_object (&self->vault);
 
