@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "hk-casebook.h"
 #include "hk-form-format.h"
 #include "hk-history-window.h"
 #include "hk-record-editor.h"
@@ -347,8 +348,10 @@ test_concern (Fixture       *f,
   choose (editor, "criterion_protect", "yes");
   set_text (editor, "criterion_protect_reason", "Relies on the lodger for shopping.");
 
-  /* The response instead of an enquiry shows only for "No enquiry". */
+  /* The response instead of an enquiry shows only for "No enquiry"; the
+   * decision date once there is a decision. */
   g_assert_false (shown (editor, "response"));
+  g_assert_false (shown (editor, "decision_on"));
   choose (editor, "decision", "no_enquiry");
   g_assert_true (shown (editor, "response"));
   g_assert_true (shown (editor, "response_detail"));
@@ -895,6 +898,78 @@ test_draft_survives_lock (void)
   hk_test_rm_rf (dir);
 }
 
+static gboolean
+shown_case_is (HkCasebook *casebook,
+               HkRecord   *kase)
+{
+  g_autofree char *id = NULL;
+  gboolean loading = TRUE;
+
+  g_object_get (casebook, "current-case-id", &id, "loading", &loading, NULL);
+  return !loading && g_strcmp0 (id, hk_record_get_id (kase)) == 0;
+}
+
+/* The same through the casebook, as a worker meets it: the window locks,
+ * and after unlocking the casebook reopens the editor with the draft. */
+static void
+test_draft_survives_lock_in_casebook (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkSecret) passphrase = hk_test_passphrase ();
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *benefit = NULL;
+  HkWindow *window = hk_test_ui_new_unlocked_window (dir, NULL);
+  HkCasebook *casebook = _hk_window_get_casebook (window);
+  HkVault *vault = hk_window_get_vault (window);
+  GtkWindow *found = NULL;
+  HkRecordEditor *editor;
+
+  kase = hk_test_add_case (vault, "Dafydd Draftson");
+  hk_test_ui_activate (GTK_WIDGET (casebook), "casebook.show-case",
+                       g_variant_new_string (hk_record_get_id (kase)));
+  HK_TEST_UI_WAIT_UNTIL (shown_case_is (casebook, kase));
+  hk_test_ui_activate (GTK_WIDGET (casebook), "casebook.new-record", g_variant_new ("(ss)", "advocacy", ""));
+  HK_TEST_UI_WAIT_UNTIL ((found = hk_test_ui_find_toplevel (HK_TYPE_RECORD_EDITOR)) != NULL &&
+                         hk_form_editor_get_ready (HK_FORM_EDITOR (found)));
+  editor = HK_RECORD_EDITOR (found);
+  g_assert_cmpstr (hk_record_editor_get_parent_id (editor), ==, hk_record_get_id (kase));
+  choose (editor, "basis", "imca_adult_protection");
+  set_text (editor, "particular_benefit", "Her sons disagree about where she should live.");
+
+  hk_test_ui_lock (window);
+  g_assert_null (hk_test_ui_find_toplevel (HK_TYPE_RECORD_EDITOR));
+
+  hk_test_ui_unlock (window, hk_secret_get_data (passphrase));
+  g_assert_cmpuint (n_drafts (vault), ==, 1);
+  HK_TEST_UI_WAIT_UNTIL ((found = hk_test_ui_find_toplevel (HK_TYPE_RECORD_EDITOR)) != NULL &&
+                         hk_form_editor_get_ready (HK_FORM_EDITOR (found)));
+  editor = HK_RECORD_EDITOR (found);
+  g_assert_cmpint (hk_record_editor_get_kind (editor), ==, HK_RECORD_KIND_ADVOCACY);
+  g_assert_true (draft_banner_shown (editor));
+  g_assert_cmpstr (hk_form_fields_get_code (hk_record_editor_get_form (editor), "basis"), ==,
+                   "imca_adult_protection");
+  /* The conditional row comes back with what was typed in it. */
+  g_assert_true (shown (editor, "particular_benefit"));
+  benefit = view_text (input (editor, "particular_benefit"));
+  g_assert_cmpstr (benefit, ==, "Her sons disagree about where she should live.");
+
+  hk_test_ui_activate (GTK_WIDGET (editor), "editor.save", NULL);
+  HK_TEST_UI_WAIT_UNTIL (hk_test_ui_find_toplevel (HK_TYPE_RECORD_EDITOR) == NULL);
+  HK_TEST_UI_WAIT_UNTIL (n_drafts (vault) == 0);
+  records = hk_vault_list (vault, HK_RECORD_KIND_ADVOCACY, hk_record_get_id (kase), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (hk_record_get_string (g_ptr_array_index (records, 0), "particular_benefit"), ==,
+                   "Her sons disagree about where she should live.");
+
+  g_object_add_weak_pointer (G_OBJECT (vault), (gpointer *) &vault);
+  gtk_window_destroy (GTK_WINDOW (window));
+  HK_TEST_UI_WAIT_UNTIL (vault == NULL);
+  hk_test_rm_rf (dir);
+}
+
 static void
 test_draft_of_edit_survives_destroy (Fixture       *f,
                                      gconstpointer  data)
@@ -946,6 +1021,7 @@ main (int   argc,
   ADD ("draft-of-edit-survives-destroy", test_draft_of_edit_survives_destroy);
 #undef ADD
   g_test_add_func ("/ui/record-editor/draft-survives-lock", test_draft_survives_lock);
+  g_test_add_func ("/ui/record-editor/draft-survives-lock-in-casebook", test_draft_survives_lock_in_casebook);
 
   return g_test_run ();
 }

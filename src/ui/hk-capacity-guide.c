@@ -230,7 +230,7 @@ update_nav (HkCapacityGuide *self)
 
   /* Enter in a one-line entry moves on (or saves on the last step). */
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
+  if (self->form && GTK_IS_WINDOW (root))
     gtk_window_set_default_widget (GTK_WINDOW (root), last ? self->finish_button : self->next_button);
 }
 

@@ -158,6 +158,82 @@ make_text_view (void)
   return view;
 }
 
+/* The popup of a combo with long choices: each choice whole, wrapped,
+ * with the usual check mark on the one chosen. */
+static void
+update_choice_check (GtkListItem *item)
+{
+  AdwComboRow *row = g_object_get_data (G_OBJECT (item), "hk-combo-row");
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, row && adw_combo_row_get_selected (row) == gtk_list_item_get_position (item)
+                                 ? 1.0 : 0.0);
+}
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                AdwComboRow              *row)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  gulong handler;
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  g_object_set_data (G_OBJECT (item), "hk-combo-row", row);
+  handler = g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (update_choice_check), item);
+  g_object_set_data (G_OBJECT (item), "hk-combo-handler", GSIZE_TO_POINTER (handler));
+  update_choice_check (item);
+}
+
+static void
+choice_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AdwComboRow              *row)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "hk-combo-handler"));
+
+  if (handler)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (item), "hk-combo-handler", NULL);
+  g_object_set_data (G_OBJECT (item), "hk-combo-row", NULL);
+}
+
+static void
+use_long_choices (GtkWidget *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  /* Like an entry row: the title small, the choice at reading size. */
+  gtk_widget_add_css_class (row, "hk-property");
+  /* The row outlives its popup's items, so plain connections are safe. */
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), row);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), factory);
+}
+
 static void
 connect_editable (HkFormFields *self,
                   GtkWidget    *editable)
@@ -250,11 +326,7 @@ build_row (HkFormFields      *self,
         /* A long choice would be cut short beside the title: show it whole
          * under the title instead. */
         if (long_labels)
-          {
-            adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (field->row), TRUE);
-            /* Like an entry row: the title small, the choice at reading size. */
-            gtk_widget_add_css_class (field->row, "hk-property");
-          }
+          use_long_choices (field->row);
         field->input = field->row;
         g_signal_connect_object (field->row, "notify::selected",
                                  G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);
@@ -272,8 +344,7 @@ build_row (HkFormFields      *self,
       prepare_row (field->row, spec);
       adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (field->record_labels));
       /* Records are described at length: show the choice whole. */
-      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (field->row), TRUE);
-      gtk_widget_add_css_class (field->row, "hk-property");
+      use_long_choices (field->row);
       field->input = field->row;
       g_signal_connect_object (field->row, "notify::selected",
                                G_CALLBACK (on_input_notify_cb), self, G_CONNECT_SWAPPED);

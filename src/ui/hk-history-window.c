@@ -133,7 +133,10 @@ append_changes (GtkBox   *box,
       if (g_strcmp0 (now, before) == 0)
         continue;
 
-      if (older == NULL)
+      if (older == NULL && g_str_has_suffix (spec->label, "?"))
+        /* Translators: a question and its answer: "Do they feel safer? Partly" */
+        line = g_strdup_printf (_("%s %s"), _(spec->label), now);
+      else if (older == NULL)
         /* Translators: a field in a record's first revision: "Status: Referred" */
         line = g_strdup_printf (_("%s: %s"), _(spec->label), now);
       else if (now == NULL)

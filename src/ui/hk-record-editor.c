@@ -374,6 +374,8 @@ update_rules (HkRecordEditor *self)
       {
         gboolean none = code_is (self, "decision", "no_enquiry", NULL);
 
+        /* A decision date goes with a decision. */
+        hk_form_fields_set_field_visible (self->form, "decision_on", code (self, "decision") != NULL);
         hk_form_fields_set_field_visible (self->form, "response", none);
         hk_form_fields_set_field_visible (self->form, "response_detail", none);
         break;
