@@ -320,8 +320,13 @@ quote (const char *text)
 {
   g_autofree char *first = snippet (text);
 
+  if (first == NULL)
+    return NULL;
+  /* Words typed with their own quotation marks keep just those. */
+  if (g_str_has_prefix (first, "“") || g_str_has_prefix (first, "\"") || g_str_has_prefix (first, "'"))
+    return g_steal_pointer (&first);
   /* Translators: the person's own words, quoted */
-  return first ? g_strdup_printf (_("“%s”"), first) : NULL;
+  return g_strdup_printf (_("“%s”"), first);
 }
 
 /* Adds @part to @text: lines separated by newlines, parts of a line by " · ". */
@@ -658,7 +663,8 @@ achieved_class (const char *code)
 static GtkWidget *
 outcome_row (HkRecord *outcome)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* A preferences row, so the group puts it in its boxed list. */
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *words, *meta;
@@ -734,6 +740,8 @@ outcome_row (HkRecord *outcome)
       gtk_box_append (GTK_BOX (box), view);
     }
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quoted ? quoted : "");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Open this desired outcome"));
@@ -1358,6 +1366,7 @@ hk_case_page_init (HkCasePage *self)
   for (guint i = 0; i < N_SECTIONS; i++)
     self->section_rows[i] = g_ptr_array_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->msp_summary), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->prompt_list), FALSE);
 
   self->notes = g_list_store_new (HK_TYPE_RECORD);
   gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes), create_note_row, NULL, NULL);
@@ -1458,7 +1467,7 @@ hk_case_page_clear (HkCasePage *self)
   update_rows (NULL, HK_RECORD_KIND_CASE, self->case_rows);
   update_header (self);
   rebuild_sections (self);
-  hk_prompt_list_set_prompts (self->prompt_list, NULL);
+  hk_case_page_set_prompts (self, NULL);
 }
 
 HkRecord *
@@ -1573,6 +1582,8 @@ hk_case_page_set_prompts (HkCasePage *self,
   g_return_if_fail (HK_IS_CASE_PAGE (self));
 
   hk_prompt_list_set_prompts (self->prompt_list, prompts);
+  /* Hidden, it leaves no gap in the page. */
+  gtk_widget_set_visible (GTK_WIDGET (self->prompt_list), hk_prompt_list_get_n_prompts (self->prompt_list) > 0);
 }
 
 void

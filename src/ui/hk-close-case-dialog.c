@@ -286,7 +286,7 @@ close_case_cb (GObject      *object,
 
       show_blocking (self, prompts);
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Resolve the outstanding prompts, or give a reason for closing anyway.")));
+                                   adw_toast_new (_("Give a reason to close anyway")));
       gtk_widget_grab_focus (reason);
       return;
     }

@@ -251,8 +251,11 @@ update_expressed_and_achieved (HkMspSummary *self,
 
         if (newline)
           *newline = '\0';
-        /* Translators: the person's own words, quoted */
-        first = g_strdup_printf (_("“%s”"), line);
+        if (g_str_has_prefix (line, "“") || g_str_has_prefix (line, "\"") || g_str_has_prefix (line, "'"))
+          first = g_strdup (line);
+        else
+          /* Translators: the person's own words, quoted */
+          first = g_strdup_printf (_("“%s”"), line);
         if (outcomes->len > 1)
           /* Translators: the first desired outcome, then how many more: "“I want to stay at home” and 2 more" */
           detail = g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", outcomes->len - 1),

@@ -187,7 +187,12 @@ update_counts (HkPrinciplesView *self)
       gtk_label_set_text (self->counts[p], count ? count : _("None yet"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->counts[p]), n > 0 ? "dim-label" : "accent");
       gtk_widget_add_css_class (GTK_WIDGET (self->counts[p]), n > 0 ? "accent" : "dim-label");
-      adw_expander_row_set_enable_expansion (self->rows[p], n > 0);
+      /* Enabling expands the row: keep them closed, one line each. */
+      if (adw_expander_row_get_enable_expansion (self->rows[p]) != (n > 0))
+        {
+          adw_expander_row_set_enable_expansion (self->rows[p], n > 0);
+          adw_expander_row_set_expanded (self->rows[p], FALSE);
+        }
     }
 }
 

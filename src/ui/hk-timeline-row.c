@@ -177,6 +177,9 @@ hk_timeline_collect (GPtrArray *records)
         {
           const char *when = nonempty (record, keys[k]);
 
+          /* Once an action is done, when it was due is no longer news. */
+          if (kind == HK_RECORD_KIND_ACTION && g_str_equal (keys[k], "due_on") && nonempty (record, "done_on"))
+            continue;
           if (when)
             g_ptr_array_add (entries, entry_new (record, keys[k], when));
         }
@@ -373,8 +376,13 @@ quoted (const char *text)
 {
   g_autofree char *first = first_text (text);
 
+  if (first == NULL)
+    return NULL;
+  /* Words typed with their own quotation marks keep just those. */
+  if (g_str_has_prefix (first, "“") || g_str_has_prefix (first, "\"") || g_str_has_prefix (first, "'"))
+    return g_steal_pointer (&first);
   /* Translators: the person's own words, quoted */
-  return first ? g_strdup_printf (_("“%s”"), first) : NULL;
+  return g_strdup_printf (_("“%s”"), first);
 }
 
 static char *

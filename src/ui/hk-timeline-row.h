@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  *
  * One dated event of a case. A record can give several: an enquiry starts
  * and concludes, a desired outcome is expressed and later rated, an advocacy
- * referral is considered, made, allocated and ended, an action is due and done.
+ * referral is considered, made, allocated and ended, an action is due (until
+ * it is done) and done.
  */
 typedef struct {
   HkRecord   *record;
