@@ -8,6 +8,8 @@
 
 #include "hk-vault-private.h"
 
+/* GVariant arguments are held here with their own (sunk) reference and
+ * passed on borrowed: the synchronous calls sink and release their own. */
 typedef struct
 {
   HkRecordKind  kind;
@@ -337,7 +339,7 @@ save_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
   Args *a = data;
   GError *error = NULL;
   HkRecord *record = hk_vault_save (source, a->kind, a->id, a->parent_id, a->revision,
-                                    g_variant_ref (a->fields), &error);
+                                    a->fields, &error);
   return_pointer (task, record, g_object_unref, error);
 }
 
@@ -377,7 +379,7 @@ open_case_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
   Args *a = data;
   GError *error = NULL;
   HkRecord *record = hk_vault_open_case (source, a->parent_id,
-                                         a->fields ? g_variant_ref (a->fields) : NULL, &error);
+                                         a->fields, &error);
   return_pointer (task, record, g_object_unref, error);
 }
 
@@ -577,7 +579,7 @@ save_draft_thread (GTask *task, gpointer source, gpointer data, GCancellable *ca
 {
   Args *a = data;
   GError *error = NULL;
-  gboolean ok = hk_vault_save_draft (source, a->id, g_variant_ref (a->fields), &error);
+  gboolean ok = hk_vault_save_draft (source, a->id, a->fields, &error);
   return_bool (task, ok, error);
 }
 
