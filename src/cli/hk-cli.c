@@ -115,10 +115,15 @@ hk_cli_parse_options_with_args (HkCli               *cli,
   if (*argc > 1 + max_args)
     {
       /* Not echoed: a stray word may be a passphrase or a name. */
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unexpected argument; “%s” takes no words besides its options, "
-                     "and personal content is read from files"),
-                   cli->command_path);
+      if (max_args == 0)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("Unexpected argument; “%s” takes no words besides its options, "
+                       "and personal content is read from files"),
+                     cli->command_path);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("Unexpected argument; “%s” takes one file name besides its options"),
+                     cli->command_path);
       return FALSE;
     }
   return TRUE;
