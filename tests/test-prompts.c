@@ -284,6 +284,48 @@ test_case_status (void)
   hk_test_rm_rf (dir);
 }
 
+static void
+test_outcome_history (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(HkRecord) kase = hk_test_add_case (vault, "Ann Example");
+  g_autoptr(HkRecord) outcome = NULL;
+  g_autoptr(HkRecord) revised = NULL;
+  g_autoptr(HkRecord) rated = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  today = g_date_time_format (now, "%F");
+  outcome = hk_vault_save (vault, HK_RECORD_KIND_OUTCOME, NULL, hk_record_get_id (kase), 0,
+                           hk_test_fields ("words", "I want my nephew to stop taking my pension",
+                                           "expressed_on", today, NULL), &error);
+  g_assert_no_error (error);
+  revised = hk_vault_save (vault, HK_RECORD_KIND_OUTCOME, hk_record_get_id (outcome), NULL, 1,
+                           hk_test_fields ("words", "I want to manage my own money again, with help from the bank",
+                                           "expressed_on", today, NULL), &error);
+  g_assert_no_error (error);
+  rated = hk_vault_save (vault, HK_RECORD_KIND_OUTCOME, hk_record_get_id (outcome), NULL, 2,
+                         hk_test_fields ("words", "I want to manage my own money again, with help from the bank",
+                                         "expressed_on", today, "achieved", "partially",
+                                         "person_view", "The bank helps, but I still worry", "rated_on", today,
+                                         NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hk_record_get_string (rated, "achieved"), ==, "partially");
+
+  /* Every earlier wording stays readable, in order. */
+  history = hk_vault_list_revisions (vault, hk_record_get_id (outcome), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (hk_record_get_string (history->pdata[0], "words"), ==, "I want my nephew to stop taking my pension");
+  g_assert_null (hk_record_get_string (history->pdata[1], "achieved"));
+
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -294,5 +336,6 @@ main (int argc, char **argv)
   g_test_add_func ("/prompts/every-rule", test_every_rule_fires);
   g_test_add_func ("/prompts/close-case", test_close_case);
   g_test_add_func ("/prompts/case-status", test_case_status);
+  g_test_add_func ("/prompts/outcome-history", test_outcome_history);
   return g_test_run ();
 }
