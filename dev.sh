@@ -239,10 +239,12 @@ cmd_test() {
   fi
   if configure build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false \
      && build build-asan; then
-    # GLib has no frame pointers, so the fast unwinder stops at g_malloc and
-    # leak reports would not say which Hearken code allocated the memory.
+    # The fast unwinder keeps this run within CI's time: it finds every leak,
+    # but GLib has no frame pointers, so a report may stop at g_malloc. To see
+    # which Hearken code allocated it, rerun that one test with
+    # ASAN_OPTIONS=fast_unwind_on_malloc=0 (several times slower).
     run_suite build-asan testlog "${san_env[@]}" \
-      ASAN_OPTIONS="$asan:detect_leaks=1:fast_unwind_on_malloc=0" -- --no-suite ui
+      ASAN_OPTIONS="$asan:detect_leaks=1" -- --no-suite ui
     run_suite build-asan testlog-ui "${san_env[@]}" \
       ASAN_OPTIONS="$asan:detect_leaks=0" -- --suite ui
   else
