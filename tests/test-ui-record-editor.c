@@ -427,11 +427,12 @@ test_enquiry (Fixture       *f,
   g_autoptr(HkRecord) enquiry = NULL;
   g_autofree char *started = date_from_today (-10);
   g_autofree char *started_iso = iso_from_today (-10);
+  g_autofree char *too_early = date_from_today (-12);
   HkRecordEditor *editor = open_new (f, HK_RECORD_KIND_ENQUIRY, NULL);
 
   choose (editor, "enquiry_type", "s42");
   set_text (editor, "started_on", started);
-  set_text (editor, "concluded_on", date_from_today (-12));
+  set_text (editor, "concluded_on", too_early);
   set_text (editor, "lead_agency", "Adult social care");
   set_text (editor, "caused_to", "Sunnyside care home");
   set_switch (editor, "large_scale", TRUE);

@@ -1146,7 +1146,8 @@ hk_form_fields_get_raw (HkFormFields *self)
         }
     }
 
-  return g_variant_ref_sink (g_variant_dict_end (&dict));
+  /* Floating, so that the draft payload it goes into takes it whole. */
+  return g_variant_dict_end (&dict);
 }
 
 void

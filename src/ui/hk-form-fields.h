@@ -69,7 +69,8 @@ GVariant     *hk_form_fields_build           (HkFormFields         *self,
                                               const char          **out_key,
                                               GError              **error);
 
-/* What the rows hold, unparsed (a{sv}), for drafts. */
+/* What the rows hold, unparsed (a{sv}), for drafts; a floating reference
+ * (g_variant_dict_insert_value() and friends take it over). */
 GVariant     *hk_form_fields_get_raw         (HkFormFields         *self);
 void          hk_form_fields_set_raw         (HkFormFields         *self,
                                               GVariant             *raw);
