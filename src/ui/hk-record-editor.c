@@ -1109,22 +1109,6 @@ build_form (HkRecordEditor *self)
     hk_form_fields_add_rows (self->form, last, NULL);
 }
 
-static void
-load_css (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "hk-record-editor-css"))
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/hearken/Hearken/ui/hk-record-editor.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "hk-record-editor-css",
-                          g_object_ref (provider), g_object_unref);
-}
-
 /* HkFormEditor */
 
 static const char *
@@ -1439,7 +1423,6 @@ hk_record_editor_class_init (HkRecordEditorClass *klass)
 static void
 hk_record_editor_init (HkRecordEditor *self)
 {
-  load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->groups = g_hash_table_new (g_str_hash, g_str_equal);
