@@ -454,9 +454,10 @@ typedef struct
 } Plain;
 
 /* The vault's schema (hk-store.c) with the payload in the clear, and the
- * search index as an FTS5 table on disk, kept up to date by each save as a
- * plaintext app would: the tokenizer and prefixes match the core's
- * in-memory index. */
+ * search index as a conventional FTS5 table on disk (with its content and
+ * prefix indexes), kept up to date by each save as a plaintext app would.
+ * The tokenizer matches the core's; the core's own index is contentless,
+ * in memory and without prefix indexes (see docs/PERFORMANCE.md). */
 static const char plain_schema[] =
   "CREATE TABLE vault_meta (id INTEGER PRIMARY KEY CHECK (id = 1), header BLOB NOT NULL);"
   "CREATE TABLE records ("
