@@ -141,6 +141,46 @@ test_second_instance (Fixture *f, gconstpointer data)
 }
 
 static void
+closed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (hk_vault_close_finish (HK_VAULT (source), result, NULL));
+  *done = TRUE;
+}
+
+static void
+test_close_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkVault) held = g_object_ref (f->vault);
+  g_autoptr(HkVault) second = NULL;
+  g_autoptr(HkSecret) pass = hk_test_passphrase ();
+  gboolean done = FALSE;
+
+  unlock (f);
+  /* Someone else (background work, say) still holds the object: closing
+   * must free the file anyway, and wipe the keys. */
+  hk_vault_close_async (f->vault, closed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hk_vault_is_locked (held));
+
+  second = hk_vault_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+
+  /* A closed vault refuses work instead of touching a closed store. */
+  g_assert_false (hk_vault_unlock (held, pass, NULL, &error));
+  g_assert_nonnull (error);
+
+  /* The worker may still hold the finished task for a moment. */
+  g_clear_object (&f->vault);
+}
+
+static void
 test_tampered_header (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -465,6 +505,7 @@ main (int argc, char **argv)
   ADD ("create-unlock-lock", test_create_unlock_lock);
   ADD ("wrong-passphrase", test_wrong_passphrase);
   ADD ("second-instance", test_second_instance);
+  ADD ("close-async", test_close_async);
   ADD ("tampered-header", test_tampered_header);
   ADD ("downgraded-header", test_downgraded_header);
   ADD ("tampered-record", test_tampered_record);

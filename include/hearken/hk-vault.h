@@ -483,5 +483,15 @@ void          hk_vault_lock_async           (HkVault       *self,
 gboolean      hk_vault_lock_finish          (HkVault       *self,
                                              GAsyncResult  *result,
                                              GError       **error);
+/* Locks and closes on the worker thread, after every job already queued, so
+ * the file lock is free when the callback runs; background work (such as the
+ * search-index warm-up) may still hold a reference, so dropping the last
+ * reference is not a reliable way to let go of a vault. */
+void          hk_vault_close_async          (HkVault       *self,
+                                             GAsyncReadyCallback callback,
+                                             gpointer       user_data);
+gboolean      hk_vault_close_finish         (HkVault       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
 
 G_END_DECLS

@@ -331,6 +331,30 @@ hk_vault_lock_finish (HkVault       *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+close_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  hk_vault_close (source);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+hk_vault_close_async (HkVault             *self,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_return_if_fail (HK_IS_VAULT (self));
+  queue (self, hk_vault_close_async, args_new (), close_thread, NULL, callback, user_data);
+}
+
+gboolean
+hk_vault_close_finish (HkVault       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* ---- records ---- */
 
 static void

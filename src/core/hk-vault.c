@@ -151,14 +151,20 @@ wipe_unlocked_state (HkVault *self)
   sodium_memzero (self->last_mac, sizeof self->last_mac);
 }
 
+/* The vault whose job the current thread is running, if any. */
+static GPrivate running_worker;
+
 static void
 hk_vault_finalize (GObject *object)
 {
   HkVault *self = HK_VAULT (object);
 
   hk_vault_close (self);
+  /* The last reference can go with a finished job's task, on the worker
+   * itself; waiting for the pool there would wait for this very thread.
+   * Every queued job holds a reference, so nothing is left to wait for. */
   if (self->worker)
-    g_thread_pool_free (self->worker, FALSE, TRUE);
+    g_thread_pool_free (self->worker, FALSE, g_private_get (&running_worker) != self);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);
   g_free (self->id_hex);
@@ -3123,9 +3129,13 @@ worker_func (gpointer data,
   g_autoptr(GTask) task = data;
   GTaskThreadFunc func = g_object_get_data (G_OBJECT (task), "hk-job");
 
+  g_private_set (&running_worker, user_data);
   if (!g_task_return_error_if_cancelled (task))
     func (task, g_task_get_source_object (task), g_task_get_task_data (task),
           g_task_get_cancellable (task));
+  /* Dropping the task may finalise the vault, here on its own worker. */
+  g_clear_object (&task);
+  g_private_set (&running_worker, NULL);
 }
 
 void
