@@ -288,12 +288,59 @@ on_vault_opened_cb (GObject      *source,
   show_page (self, "unlock");
 }
 
-static void
-start_vault (HkWindow *self)
-{
-  reset_cancellable (self);
-  set_vault (self, NULL);
+/* Leaving a vault: it is closed on its worker thread, behind whatever it is
+ * still doing, so its file lock is free before the window opens a vault at
+ * the same path again (the demo, or the same folder chosen twice). Dropping
+ * the reference is not enough: background work may still hold one. */
+typedef void (*ReleasedFunc) (HkWindow *self);
 
+typedef struct {
+  HkWindow     *self;
+  GCancellable *cancellable;
+  ReleasedFunc  next;
+} Release;
+
+static void
+on_vault_released_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Release *release = user_data;
+
+  hk_vault_close_finish (HK_VAULT (source), result, NULL);
+  /* Cancelled: the window went, or something else was chosen meanwhile. */
+  if (!g_cancellable_is_cancelled (release->cancellable) && !is_disposed (release->self))
+    release->next (release->self);
+
+  g_object_unref (release->self);
+  g_object_unref (release->cancellable);
+  g_free (release);
+}
+
+static void
+release_vault_then (HkWindow     *self,
+                    ReleasedFunc  next)
+{
+  g_autoptr(HkVault) old = self->vault != NULL ? g_object_ref (self->vault) : NULL;
+  Release *release;
+
+  set_vault (self, NULL);
+  if (old == NULL)
+    {
+      next (self);
+      return;
+    }
+
+  release = g_new0 (Release, 1);
+  release->self = g_object_ref (self);
+  release->cancellable = g_object_ref (self->cancellable);
+  release->next = next;
+  hk_vault_close_async (old, on_vault_released_cb, release);
+}
+
+static void
+open_vault_path (HkWindow *self)
+{
   if (!hk_vault_exists (self->vault_path))
     {
       show_page (self, "first-run");
@@ -303,6 +350,14 @@ start_vault (HkWindow *self)
   show_page (self, "loading");
   hk_vault_open_async (self->vault_path, self->cancellable,
                        on_vault_opened_cb, g_object_ref (self));
+}
+
+static void
+start_vault (HkWindow *self)
+{
+  reset_cancellable (self);
+  show_page (self, "loading");
+  release_vault_then (self, open_vault_path);
 }
 
 /* Creating a vault */
@@ -526,6 +581,24 @@ on_demo_opened_cb (GObject      *source,
 }
 
 static void
+open_demo (HkWindow *self)
+{
+  g_autoptr(HkSecret) passphrase = NULL;
+
+  if (hk_vault_exists (self->vault_path))
+    {
+      hk_vault_open_async (self->vault_path, self->cancellable,
+                           on_demo_opened_cb, g_object_ref (self));
+      return;
+    }
+
+  passphrase = hk_secret_new_from_string (DEMO_PASSPHRASE);
+  hk_vault_create_async (self->vault_path, passphrase, self->kdf_profile, HK_VAULT_FLAG_DEMO,
+                         _("Demo Worker"), self->cancellable,
+                         on_demo_created_cb, g_object_ref (self));
+}
+
+static void
 try_demo_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -533,28 +606,15 @@ try_demo_activated (GtkWidget  *widget,
   HkWindow *self = HK_WINDOW (widget);
   g_autofree char *dir = g_path_get_dirname (self->vault_path);
   g_autofree char *demo_path = g_build_filename (dir, DEMO_FILE_NAME, NULL);
-  g_autoptr(HkSecret) passphrase = NULL;
 
   self->remember_path = FALSE;
   if (self->path_before_demo == NULL && g_strcmp0 (self->vault_path, demo_path) != 0)
     self->path_before_demo = g_strdup (self->vault_path);
   set_vault_path (self, demo_path);
   reset_cancellable (self);
-  set_vault (self, NULL);
   gtk_progress_bar_set_fraction (self->demo_progress, 0.0);
   show_page (self, "demo");
-
-  if (hk_vault_exists (demo_path))
-    {
-      hk_vault_open_async (demo_path, self->cancellable,
-                           on_demo_opened_cb, g_object_ref (self));
-      return;
-    }
-
-  passphrase = hk_secret_new_from_string (DEMO_PASSPHRASE);
-  hk_vault_create_async (demo_path, passphrase, self->kdf_profile, HK_VAULT_FLAG_DEMO,
-                         _("Demo Worker"), self->cancellable,
-                         on_demo_created_cb, g_object_ref (self));
+  release_vault_then (self, open_demo);
 }
 
 static void
@@ -1304,10 +1364,15 @@ hk_window_dispose (GObject *object)
    * close request (for example when the application is shut down). The lock
    * is queued behind the draft saves the casebook starts for its open
    * editors, so nothing typed is lost; the task keeps the vault alive. */
-  if (self->vault != NULL && !hk_vault_is_locked (self->vault))
+  if (self->vault != NULL)
     {
-      hk_casebook_set_vault (self->casebook, NULL);
-      hk_vault_lock_async (self->vault, NULL, NULL, NULL);
+      if (!hk_vault_is_locked (self->vault))
+        {
+          hk_casebook_set_vault (self->casebook, NULL);
+          hk_vault_lock_async (self->vault, NULL, NULL, NULL);
+        }
+      /* Let go of the file even if background work still holds the object. */
+      hk_vault_close_async (self->vault, NULL, NULL);
     }
   g_clear_object (&self->vault);
 
