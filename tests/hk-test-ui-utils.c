@@ -259,8 +259,19 @@ hk_test_ui_wait_for_page (HkWindow   *window,
 {
   PageWait wait = { window, page };
   g_autofree char *what = g_strdup_printf ("the window to show the “%s” page", page);
+  HkTestUiDeadline *deadline = hk_test_ui_deadline_new (what);
 
-  hk_test_ui_wait (page_is_shown, &wait, what);
+  while (!page_is_shown (&wait))
+    {
+      /* Say where the window got stuck, or a timeout in CI tells nothing. */
+      if (deadline->expired)
+        g_error ("Gave up after %u s waiting for: %s (it shows “%s”%s)",
+                 HK_TEST_UI_WAIT_SECONDS, what, _hk_window_get_page_name (window),
+                 _hk_window_is_locking (window) ? ", still locking" : "");
+      hk_test_ui_deadline_iterate (deadline);
+    }
+
+  hk_test_ui_deadline_free (deadline);
 }
 
 void
