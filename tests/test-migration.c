@@ -21,7 +21,7 @@ make_fixture (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(HkSecret) pass = hk_test_passphrase ();
   g_autoptr(HkVault) vault = _hk_vault_create_at_version (path, pass, HK_KDF_PROFILE_TEST_WEAK,
-                                                          "Fixture Worker", 1, &error);
+                                                          "Fixture Worker", 1, NULL, &error);
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(HkRecord) note = NULL;
 
@@ -101,6 +101,57 @@ test_from_v1 (void)
   hk_test_rm_rf (dir);
 }
 
+/* A vault from before the chain head starts keeping one at its first
+ * unlock, and its recovery key (made before) still works afterwards. */
+static void
+test_chain_head_upgrade (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "vault.hearken", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkSecret) pass = hk_test_passphrase ();
+  g_autoptr(HkSecret) other = hk_test_other_passphrase ();
+  g_autoptr(HkSecret) recovery_key = NULL;
+  g_autoptr(HkVault) vault = _hk_vault_create_at_version (path, pass, HK_KDF_PROFILE_TEST_WEAK,
+                                                          "Old Worker", 2, &recovery_key, &error);
+  g_autoptr(HkRecord) kase = NULL;
+  g_autoptr(HkCheckReport) report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (hk_vault_get_flags (vault) & HK_VAULT_FLAG_CHAIN_HEAD);
+  kase = hk_test_add_case (vault, "Old Person");
+  g_clear_object (&vault);
+
+  /* Migrated at open; the flag needs the passphrase, so it waits for unlock. */
+  vault = hk_vault_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (hk_vault_get_flags (vault) & HK_VAULT_FLAG_CHAIN_HEAD);
+  g_assert_true (hk_vault_unlock (vault, pass, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hk_vault_get_flags (vault) & HK_VAULT_FLAG_CHAIN_HEAD);
+  report = hk_vault_check (vault, &error);
+  g_assert_no_error (error);
+  g_assert_true (hk_check_report_is_ok (report));
+  g_clear_pointer (&report, hk_check_report_free);
+  g_clear_object (&vault);
+
+  /* The new header opens with the passphrase… */
+  vault = hk_vault_open (path, &error);
+  g_assert_true (hk_vault_get_flags (vault) & HK_VAULT_FLAG_CHAIN_HEAD);
+  g_assert_true (hk_vault_unlock (vault, pass, NULL, &error));
+  g_assert_no_error (error);
+  hk_vault_lock (vault);
+
+  /* …and with the recovery key made before it. */
+  g_assert_true (hk_vault_recover (vault, recovery_key, other, &error));
+  g_assert_no_error (error);
+  report = hk_vault_check (vault, &error);
+  g_assert_true (hk_check_report_is_ok (report));
+
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -151,6 +202,7 @@ main (int argc, char **argv)
   g_assert_true (hk_init ());
 
   g_test_add_func ("/migration/from-v1", test_from_v1);
+  g_test_add_func ("/migration/chain-head-upgrade", test_chain_head_upgrade);
   g_test_add_func ("/migration/too-new", test_too_new);
   g_test_add_func ("/migration/foreign-sqlite", test_foreign_sqlite);
   return g_test_run ();

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "hk-casebook.h"
 #include "hk-passphrase-dialog.h"
 #include "hk-test-ui-utils.h"
@@ -186,6 +188,35 @@ test_existing_vault_opens_locked (void)
   hk_test_rm_rf (dir);
 }
 
+/* Entries cut off the end of the activity log are told at unlock. */
+static void
+test_cut_log_told (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(HkSecret) passphrase = hk_test_passphrase ();
+  g_autofree char *path = g_strdup (hk_vault_get_path (vault));
+  HkWindow *window;
+  sqlite3 *db = NULL;
+
+  hk_vault_close (vault);
+  g_clear_object (&vault);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER activity_no_delete;"
+                                     "DELETE FROM activity WHERE seq = (SELECT max(seq) FROM activity)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = hk_test_ui_new_window (dir, NULL);
+  hk_test_ui_unlock (window, hk_secret_get_data (passphrase));
+  g_assert_true (hk_vault_get_log_cut (hk_window_get_vault (window), NULL, NULL));
+  g_assert_nonnull (hk_test_ui_find_label (GTK_WIDGET (window), "Entries are missing from the end"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hk_test_ui_flush ();
+  hk_test_rm_rf (dir);
+}
+
 static void
 test_busy_vault (void)
 {
@@ -300,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/ui/first-run/create-lock-unlock", test_create_lock_unlock);
   g_test_add_func ("/ui/first-run/existing-vault", test_existing_vault_opens_locked);
   g_test_add_func ("/ui/first-run/busy-vault", test_busy_vault);
+  g_test_add_func ("/ui/first-run/cut-log-told", test_cut_log_told);
   g_test_add_func ("/ui/first-run/demo", test_demo);
   g_test_add_func ("/ui/first-run/close-locks", test_close_locks);
 

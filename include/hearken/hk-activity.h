@@ -23,6 +23,7 @@ typedef enum {
   HK_ACTIVITY_RECOVERED          = 10,
   HK_ACTIVITY_RESTORED           = 11,
   HK_ACTIVITY_MIGRATED           = 12,
+  HK_ACTIVITY_LOG_CUT            = 13,  /* entries found missing from the end at an unlock */
 } HkActivityKind;
 
 const char *hk_activity_kind_to_string (HkActivityKind kind); /* "unlock", "record-changed", … stable */

@@ -31,6 +31,9 @@ typedef enum {
 typedef enum {
   HK_VAULT_FLAG_NONE = 0,
   HK_VAULT_FLAG_DEMO = 1 << 0,  /* filled with synthetic records; the UI marks it DEMO */
+  /* The sealed chain head is kept and must be present (set by Hearken itself
+   * at creation or at the first unlock after the upgrade; not for callers). */
+  HK_VAULT_FLAG_CHAIN_HEAD = 1 << 1,
 } HkVaultFlags;
 
 /**
@@ -73,6 +76,12 @@ void          hk_vault_close                (HkVault       *self);
 const char   *hk_vault_get_path             (HkVault       *self);
 const char   *hk_vault_get_id               (HkVault       *self);  /* hex */
 HkVaultFlags  hk_vault_get_flags            (HkVault       *self);
+/* Unlocked: TRUE if an unlock found entries cut off the end of the activity
+ * log (a sign of tampering; `check` reports it too), with the missing range
+ * (@out_to is 0 when the end is unknown). */
+gboolean      hk_vault_get_log_cut          (HkVault       *self,
+                                             gint64        *out_from,
+                                             gint64        *out_to);
 HkKdfProfile  hk_vault_get_kdf_profile      (HkVault       *self);
 gboolean      hk_vault_is_locked            (HkVault       *self);
 int           hk_vault_get_schema_version   (HkVault       *self);

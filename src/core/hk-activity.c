@@ -26,6 +26,7 @@ static const struct {
   { HK_ACTIVITY_RECOVERED,          "recovered",          N_("Recovered with the recovery key") },
   { HK_ACTIVITY_RESTORED,           "restored",           N_("Restored from a backup") },
   { HK_ACTIVITY_MIGRATED,           "migrated",           N_("Vault format upgraded") },
+  { HK_ACTIVITY_LOG_CUT,            "log-cut",            N_("Activity log found cut short") },
 };
 
 const char *

@@ -137,6 +137,27 @@ void      _hk_activity_mac      (const HkKeys  *keys,
                                  gsize          blob_len,
                                  guint8         out[HK_MAC_BYTES]);
 
+/* The chain head: the newest activity entry's sequence number and MAC, and
+ * any gap an unlock found, so cutting entries off the end of the log (which
+ * leaves a chain that verifies) is detected. AD = "HKHEAD1" ‖ vault id. */
+typedef struct
+{
+  gint64 seq;
+  guint8 mac[HK_MAC_BYTES];
+  gint64 cut_from;   /* first missing entry found at an unlock; 0 if none */
+  gint64 cut_to;     /* last missing entry; 0 if unknown */
+} HkChainHead;
+
+guint8   *_hk_seal_chain_head   (const HkKeys       *keys,
+                                 const guint8       *vault_id,
+                                 const HkChainHead  *head,
+                                 gsize              *out_len);
+gboolean  _hk_open_chain_head   (const HkKeys       *keys,
+                                 const guint8       *vault_id,
+                                 const guint8       *blob,
+                                 gsize               blob_len,
+                                 HkChainHead        *out);
+
 /* Random ids: 16 bytes as 32 lowercase hex characters. */
 char     *_hk_id_new            (void);
 gboolean  _hk_id_to_raw         (const char    *hex,

@@ -141,7 +141,7 @@ _hk_header_parse (const guint8  *data,
   memcpy (out->event_pk, p, sizeof out->event_pk);
 
   if (out->profile > HK_KDF_PROFILE_TEST_WEAK ||
-      (out->flags & ~HK_VAULT_FLAG_DEMO) != 0 ||
+      (out->flags & ~(HK_VAULT_FLAG_DEMO | HK_VAULT_FLAG_CHAIN_HEAD)) != 0 ||
       out->opslimit < crypto_pwhash_OPSLIMIT_MIN || out->opslimit > MAX_OPSLIMIT ||
       out->memlimit < crypto_pwhash_MEMLIMIT_MIN || out->memlimit > MAX_MEMLIMIT)
     goto tampered;
@@ -503,6 +503,59 @@ _hk_activity_mac (const HkKeys *keys,
   crypto_generichash_update (&st, seq_bytes, sizeof seq_bytes);
   crypto_generichash_update (&st, blob, blob_len);
   crypto_generichash_final (&st, out, HK_MAC_BYTES);
+}
+
+#define CHAIN_HEAD_AD_BYTES (7 + HK_VAULT_ID_BYTES)
+#define CHAIN_HEAD_BYTES    (8 + HK_MAC_BYTES + 8 + 8)
+
+static void
+chain_head_ad (guint8        ad[CHAIN_HEAD_AD_BYTES],
+               const guint8 *vault_id)
+{
+  memcpy (ad, "HKHEAD1", 7);
+  memcpy (ad + 7, vault_id, HK_VAULT_ID_BYTES);
+}
+
+guint8 *
+_hk_seal_chain_head (const HkKeys      *keys,
+                     const guint8      *vault_id,
+                     const HkChainHead *head,
+                     gsize             *out_len)
+{
+  guint8 ad[CHAIN_HEAD_AD_BYTES];
+  guint8 plain[CHAIN_HEAD_BYTES];
+  guint8 *blob;
+
+  put_u64 (plain, (guint64) head->seq);
+  memcpy (plain + 8, head->mac, HK_MAC_BYTES);
+  put_u64 (plain + 8 + HK_MAC_BYTES, (guint64) head->cut_from);
+  put_u64 (plain + 16 + HK_MAC_BYTES, (guint64) head->cut_to);
+  chain_head_ad (ad, vault_id);
+  blob = seal (keys->record_key, ad, sizeof ad, plain, sizeof plain, out_len);
+  sodium_memzero (plain, sizeof plain);
+  return blob;
+}
+
+gboolean
+_hk_open_chain_head (const HkKeys *keys,
+                     const guint8 *vault_id,
+                     const guint8 *blob,
+                     gsize         blob_len,
+                     HkChainHead  *out)
+{
+  guint8 ad[CHAIN_HEAD_AD_BYTES];
+  g_autofree guint8 *plain = NULL;
+  gsize len = 0;
+
+  chain_head_ad (ad, vault_id);
+  plain = open_sealed (keys->record_key, ad, sizeof ad, blob, blob_len, &len);
+  if (plain == NULL || len != CHAIN_HEAD_BYTES)
+    return FALSE;
+  out->seq = (gint64) get_u64 (plain);
+  memcpy (out->mac, plain + 8, HK_MAC_BYTES);
+  out->cut_from = (gint64) get_u64 (plain + 8 + HK_MAC_BYTES);
+  out->cut_to = (gint64) get_u64 (plain + 16 + HK_MAC_BYTES);
+  return TRUE;
 }
 
 /* ---- Ids ---- */

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* 'HKV1': lets us refuse foreign SQLite files before reading anything else. */
 #define HK_APPLICATION_ID 0x484b5631
-#define HK_SCHEMA_VERSION 2
+#define HK_SCHEMA_VERSION 3
 
 typedef struct _HkStore HkStore;
 

@@ -57,6 +57,12 @@ static const char *migrations[HK_SCHEMA_VERSION] = {
   "  BEGIN SELECT RAISE (ABORT, 'the activity log is append-only'); END;"
   "CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity"
   "  BEGIN SELECT RAISE (ABORT, 'the activity log is append-only'); END;",
+
+  /* 3: the activity chain's head (newest entry), sealed, so that cutting
+   * entries off the end of the log is detected. */
+  "CREATE TABLE activity_head ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  sealed BLOB NOT NULL);",
 };
 
 void

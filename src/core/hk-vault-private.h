@@ -16,6 +16,7 @@ HkVault  *_hk_vault_create_at_version (const char      *path,
                                        HkKdfProfile     profile,
                                        const char      *owner_name,
                                        int              version,
+                                       HkSecret       **out_recovery_key,
                                        GError         **error);
 /* The vault's SQLite store, for tests that tamper with rows. Callers must not
  * use it while other threads use the vault. */

@@ -41,6 +41,8 @@ struct _HkVault
   char          *owner_name;
   gint64         last_seq;
   guint8         last_mac[HK_MAC_BYTES];
+  gint64         cut_from;     /* a gap found at an unlock, kept in the head */
+  gint64         cut_to;
   int            batch_depth;
   HkSearchIndex *index;
   gboolean       index_ready;
@@ -48,6 +50,7 @@ struct _HkVault
   guint          generation;   /* bumped on every lock, so stale index builds stop */
 
   gboolean       locked_notified;
+  gboolean       keeps_head;   /* the store has the activity_head table */
 };
 
 G_DEFINE_FINAL_TYPE (HkVault, hk_vault, G_TYPE_OBJECT)
@@ -149,6 +152,7 @@ wipe_unlocked_state (HkVault *self)
     }
   self->last_seq = 0;
   sodium_memzero (self->last_mac, sizeof self->last_mac);
+  self->cut_from = self->cut_to = 0;
 }
 
 /* The vault whose job the current thread is running, if any. */
@@ -386,6 +390,92 @@ load_chain_tail (HkVault *self)
     sqlite3_reset (stmt);
 }
 
+/* Schema 3 added the head; older stores (an unmigrated backup) have none. */
+static gboolean
+store_keeps_head (HkStore *store)
+{
+  return _hk_store_get_user_version (store) >= 3;
+}
+
+/* FALSE if there is no head, or it does not open. */
+static gboolean
+read_head (HkStore        *store,
+           const HkHeader *header,
+           const HkKeys   *keys,
+           HkChainHead    *out)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  if (!store_keeps_head (store))
+    return FALSE;
+  stmt = _hk_store_prepare (store, "SELECT sealed FROM activity_head WHERE id = 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ok = _hk_open_chain_head (keys, header->vault_id, sqlite3_column_blob (stmt, 0),
+                              sqlite3_column_bytes (stmt, 0), out);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Inside the caller's transaction, with every append. */
+static gboolean
+write_head (HkVault  *self,
+            GError  **error)
+{
+  HkChainHead head = { self->last_seq, { 0 }, self->cut_from, self->cut_to };
+  g_autofree guint8 *blob = NULL;
+  gsize blob_len = 0;
+  sqlite3_stmt *stmt;
+
+  memcpy (head.mac, self->last_mac, sizeof head.mac);
+  blob = _hk_seal_chain_head (self->keys, self->header.vault_id, &head, &blob_len);
+  stmt = _hk_store_prepare (self->store, "INSERT OR REPLACE INTO activity_head (id, sealed) VALUES (1, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, blob, blob_len, SQLITE_STATIC);
+  return _hk_store_step_done (self->store, stmt, error);
+}
+
+/* Compares the chain's last entry with the head. Returns what is wrong if
+ * they disagree (or the head is missing where it must be kept), with the
+ * range of missing entries (to = 0 if unknown); NULL if they agree. */
+static char *
+compare_head (HkStore        *store,
+              const HkHeader *header,
+              const HkKeys   *keys,
+              gint64          last_seq,
+              const guint8    last_mac[HK_MAC_BYTES],
+              HkChainHead    *head,
+              gint64         *out_from,
+              gint64         *out_to)
+{
+  *out_from = *out_to = 0;
+  if (!read_head (store, header, keys, head))
+    {
+      memset (head, 0, sizeof *head);
+      if (!(header->flags & HK_VAULT_FLAG_CHAIN_HEAD))
+        return NULL;
+      *out_from = last_seq + 1;
+      return g_strdup_printf (_("The activity log’s record of its newest entry is missing or damaged, so entries after %lld may have been removed."),
+                              (long long) last_seq);
+    }
+  if (head->seq == last_seq && sodium_memcmp (head->mac, last_mac, HK_MAC_BYTES) == 0)
+    return NULL;
+  if (head->seq > last_seq)
+    {
+      *out_from = last_seq + 1;
+      *out_to = head->seq;
+      return g_strdup_printf (_("The activity log has been cut short: entries %lld to %lld are missing."),
+                              (long long) *out_from, (long long) *out_to);
+    }
+  /* An older head copied back from an earlier file, or a rewritten end. */
+  *out_from = MIN (head->seq, last_seq) + 1;
+  return g_strdup_printf (_("The activity log does not match its record of its newest entry (entry %lld)."),
+                          (long long) head->seq);
+}
+
 /* Appends inside the caller's transaction. */
 static gboolean
 append_activity (HkVault   *self,
@@ -416,7 +506,7 @@ append_activity (HkVault   *self,
   /* Rolled back with the transaction by tx_rollback → load_chain_tail. */
   self->last_seq = seq;
   memcpy (self->last_mac, mac, sizeof mac);
-  return TRUE;
+  return !self->keeps_head || write_head (self, error);
 }
 
 static gboolean
@@ -538,10 +628,12 @@ drain_pending_events (HkVault  *self,
   return TRUE;
 }
 
+/* @out_last_mac: (nullable): the newest entry's MAC, for compare_head(). */
 static GPtrArray *
 read_chain (HkStore         *store,
             const HkHeader  *header,
             const HkKeys    *keys,
+            guint8          *out_last_mac,
             GError         **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) hk_activity_entry_free);
@@ -607,6 +699,8 @@ read_chain (HkStore         *store,
       _hk_store_set_error (store, rc, error);
       return NULL;
     }
+  if (out_last_mac != NULL)
+    memcpy (out_last_mac, prev, HK_MAC_BYTES);
   return g_steal_pointer (&entries);
 }
 
@@ -735,6 +829,7 @@ hk_vault_open (const char  *path,
       /* Locked: sealed for the chain at the next unlock. */
       log_sealed (self, HK_ACTIVITY_MIGRATED, detail, NULL);
     }
+  self->keeps_head = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -764,6 +859,25 @@ hk_vault_get_path (HkVault *self)
 {
   g_return_val_if_fail (HK_IS_VAULT (self), NULL);
   return self->path;
+}
+
+gboolean
+hk_vault_get_log_cut (HkVault *self,
+                      gint64  *out_from,
+                      gint64  *out_to)
+{
+  gboolean cut;
+
+  g_return_val_if_fail (HK_IS_VAULT (self), FALSE);
+
+  g_rec_mutex_lock (&self->mutex);
+  cut = self->keys != NULL && self->cut_from > 0;
+  if (out_from)
+    *out_from = cut ? self->cut_from : 0;
+  if (out_to)
+    *out_to = cut ? self->cut_to : 0;
+  g_rec_mutex_unlock (&self->mutex);
+  return cut;
 }
 
 const char *
@@ -850,7 +964,8 @@ write_header (HkStore      *store,
 }
 
 /* The recovery slot is bound to everything in the header except the
- * passphrase's KDF parameters, so changing the passphrase keeps it valid. */
+ * passphrase's KDF parameters (so changing the passphrase keeps it valid)
+ * and the chain-head flag. */
 static void
 recovery_ad (const HkHeader *header,
              guint8          out[HK_HEADER_BYTES])
@@ -858,6 +973,8 @@ recovery_ad (const HkHeader *header,
   HkHeader copy = *header;
 
   memset (copy.salt, 0, sizeof copy.salt);
+  /* Set at the first unlock of an upgraded vault, without the recovery key. */
+  copy.flags &= ~HK_VAULT_FLAG_CHAIN_HEAD;
   copy.opslimit = crypto_pwhash_OPSLIMIT_MIN;
   copy.memlimit = crypto_pwhash_MEMLIMIT_MIN;
   copy.profile = 0;
@@ -946,7 +1063,9 @@ create_vault (const char      *path,
 
   self->header.format = HK_HEADER_FORMAT;
   self->header.profile = profile;
-  self->header.flags = flags;
+  /* A vault at an older schema (made for migration tests) has no head. */
+  self->keeps_head = version >= 3;
+  self->header.flags = flags | (self->keeps_head ? HK_VAULT_FLAG_CHAIN_HEAD : 0);
   _hk_kdf_params (profile, &self->header.opslimit, &self->header.memlimit);
   randombytes_buf (self->header.salt, HK_SALT_BYTES);
   randombytes_buf (self->header.vault_id, HK_VAULT_ID_BYTES);
@@ -1019,9 +1138,11 @@ _hk_vault_create_at_version (const char      *path,
                              HkKdfProfile     profile,
                              const char      *owner_name,
                              int              version,
+                             HkSecret       **out_recovery_key,
                              GError         **error)
 {
-  return create_vault (path, passphrase, profile, HK_VAULT_FLAG_NONE, owner_name, version, NULL, error);
+  return create_vault (path, passphrase, profile, HK_VAULT_FLAG_NONE, owner_name, version,
+                       out_recovery_key, error);
 }
 
 /* ---- Unlocking ---- */
@@ -1083,12 +1204,68 @@ load_owner (HkVault  *self,
 
 /* With the DEK in hand: set up keys, check the header's public key, bring the
  * activity chain up to date. Called with the mutex held. */
+/* A vault from before the chain head gets one at its first passphrase
+ * unlock: the flag goes into the header, so the passphrase slot is wrapped
+ * again under the new header (the recovery slot ignores the flag). */
+static gboolean
+start_keeping_head (HkVault         *self,
+                    const HkSecret  *kek,
+                    HkHeader        *new_header,
+                    guint8           new_header_bytes[HK_HEADER_BYTES],
+                    GError         **error)
+{
+  guint8 wrap[HK_WRAP_BYTES];
+
+  *new_header = self->header;
+  new_header->flags |= HK_VAULT_FLAG_CHAIN_HEAD;
+  _hk_header_serialise (new_header, new_header_bytes);
+  _hk_wrap (kek, self->keys->dek, new_header_bytes, wrap);
+  return write_header (self->store, new_header_bytes, error) &&
+         write_slot (self->store, "passphrase", wrap, error);
+}
+
+/* Records, once, that entries were cut off the end of the log since it was
+ * last open. The gap stays in the head, so `check` keeps reporting it. */
+static gboolean
+note_cut_log (HkVault  *self,
+              GError  **error)
+{
+  HkChainHead head;
+  g_autofree char *problem = NULL;
+  g_autofree char *detail = NULL;
+  gint64 from, to;
+
+  problem = compare_head (self->store, &self->header, self->keys, self->last_seq, self->last_mac,
+                          &head, &from, &to);
+  self->cut_from = head.cut_from;
+  self->cut_to = head.cut_to;
+  if (problem == NULL)
+    return TRUE;
+
+  if (self->cut_from == 0)
+    {
+      self->cut_from = from;
+      self->cut_to = to;
+    }
+  detail = to > 0 ? g_strdup_printf ("%lld-%lld", (long long) from, (long long) to)
+                  : g_strdup_printf ("%lld-", (long long) from);
+  return log_in_tx (self, HK_ACTIVITY_LOG_CUT, -1, NULL, 0, detail, error);
+}
+
+/* With the DEK in hand: set up keys, check the header's public key, bring the
+ * activity chain up to date. @kek (the passphrase's, or NULL) lets an older
+ * vault start keeping the chain head. Called with the mutex held. */
 static gboolean
 finish_unlock (HkVault         *self,
                const HkSecret  *dek,
+               const HkSecret  *kek,
                HkActivityKind   event,
                GError         **error)
 {
+  HkHeader new_header;
+  guint8 new_header_bytes[HK_HEADER_BYTES];
+  gboolean upgrade;
+
   self->keys = _hk_keys_new ((const guint8 *) hk_secret_get_data (dek));
   if (sodium_memcmp (self->keys->event_pk, self->header.event_pk, sizeof self->header.event_pk) != 0)
     {
@@ -1098,9 +1275,12 @@ finish_unlock (HkVault         *self,
       return FALSE;
     }
 
+  upgrade = kek != NULL && self->keeps_head && !(self->header.flags & HK_VAULT_FLAG_CHAIN_HEAD);
   load_chain_tail (self);
   if (!load_owner (self, error) ||
       !_hk_store_begin (self->store, error) ||
+      (self->keeps_head && !note_cut_log (self, error)) ||
+      (upgrade && !start_keeping_head (self, kek, &new_header, new_header_bytes, error)) ||
       !drain_pending_events (self, error) ||
       !log_in_tx (self, event, -1, NULL, 0, NULL, error) ||
       !_hk_store_commit (self->store, error))
@@ -1108,6 +1288,11 @@ finish_unlock (HkVault         *self,
       _hk_store_rollback (self->store);
       wipe_unlocked_state (self);
       return FALSE;
+    }
+  if (upgrade)
+    {
+      self->header = new_header;
+      memcpy (self->header_bytes, new_header_bytes, HK_HEADER_BYTES);
     }
   emit_later (self, SIGNAL_UNLOCKED, 0, NULL);
   return TRUE;
@@ -1158,7 +1343,7 @@ hk_vault_unlock (HkVault         *self,
                    _("That passphrase did not open the vault. Check it and try again."));
       goto out;
     }
-  ok = finish_unlock (self, dek, HK_ACTIVITY_UNLOCK, error);
+  ok = finish_unlock (self, dek, kek, HK_ACTIVITY_UNLOCK, error);
 
 out:
   g_rec_mutex_unlock (&self->mutex);
@@ -1183,6 +1368,8 @@ set_passphrase (HkVault         *self,
 
   /* A new salt makes a new KEK; the cost follows the vault's profile. */
   randombytes_buf (header.salt, HK_SALT_BYTES);
+  if (self->keeps_head)
+    header.flags |= HK_VAULT_FLAG_CHAIN_HEAD;
   _hk_kdf_params (header.profile, &header.opslimit, &header.memlimit);
   _hk_header_serialise (&header, header_bytes);
 
@@ -1271,7 +1458,7 @@ hk_vault_recover (HkVault         *self,
                    _("That recovery key does not belong to this vault."));
       goto out;
     }
-  if (self->keys == NULL && !finish_unlock (self, dek, HK_ACTIVITY_RECOVERED, error))
+  if (self->keys == NULL && !finish_unlock (self, dek, NULL, HK_ACTIVITY_RECOVERED, error))
     goto out;
   ok = set_passphrase (self, new_passphrase, error);
 
@@ -2641,7 +2828,7 @@ hk_vault_read_activity (HkVault  *self,
 
   g_rec_mutex_lock (&self->mutex);
   if (require_unlocked (self, error))
-    entries = read_chain (self->store, &self->header, self->keys, error);
+    entries = read_chain (self->store, &self->header, self->keys, NULL, error);
   g_rec_mutex_unlock (&self->mutex);
   return entries;
 }
@@ -2707,6 +2894,9 @@ check_contents (HkStore        *store,
   g_autoptr(GPtrArray) chain = NULL;
   g_autoptr(GHashTable) logged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) chain_error = NULL;
+  guint8 last_mac[HK_MAC_BYTES] = { 0 };
+  HkChainHead head;
+  gint64 cut_from, cut_to;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -2714,12 +2904,23 @@ check_contents (HkStore        *store,
   report->failures = g_ptr_array_new_with_free_func (record_failure_free);
   report->sqlite_ok = _hk_store_check (store, TRUE, &report->sqlite_message, NULL);
 
-  chain = read_chain (store, header, keys, &chain_error);
+  chain = read_chain (store, header, keys, last_mac, &chain_error);
   report->activity_ok = chain != NULL;
   if (chain == NULL)
     report->activity_message = g_strdup (chain_error->message);
   else
     {
+      /* Entries cut off the end leave a chain that verifies: the head says
+       * where it should end, and remembers a gap an unlock found. */
+      report->activity_message = compare_head (store, header, keys, chain->len, last_mac,
+                                               &head, &cut_from, &cut_to);
+      if (report->activity_message == NULL && head.cut_from > 0)
+        report->activity_message = head.cut_to > 0
+          ? g_strdup_printf (_("The activity log was found cut short when the vault was unlocked: entries %lld to %lld were missing."),
+                             (long long) head.cut_from, (long long) head.cut_to)
+          : g_strdup_printf (_("The activity log was found cut short when the vault was unlocked: entries from %lld on were missing."),
+                             (long long) head.cut_from);
+      report->activity_ok = report->activity_message == NULL;
       report->activity_entries = chain->len;
       for (guint i = 0; i < chain->len; i++)
         {
@@ -3024,6 +3225,7 @@ finish_restore (HkVault  *self,
       !_hk_store_migrate (self->store, HK_SCHEMA_VERSION, error) ||
       !read_header (self->store, &self->header, self->header_bytes, error))
     return FALSE;
+  self->keeps_head = TRUE;
   g_free (self->id_hex);
   self->id_hex = _hk_hex (self->header.vault_id, HK_VAULT_ID_BYTES);
   log_sealed (self, HK_ACTIVITY_RESTORED, NULL, NULL);

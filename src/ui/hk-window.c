@@ -248,6 +248,10 @@ enter_casebook (HkWindow *self)
   hk_casebook_set_vault (self->casebook, self->vault);
   show_page (self, "casebook");
 
+  /* Said at every unlock until the vault is restored from a backup. */
+  if (hk_vault_get_log_cut (self->vault, NULL, NULL))
+    hk_window_add_toast (self, _("Entries are missing from the end of this vault’s activity log. It may have been tampered with: tell your information governance team."));
+
   self->last_activity = g_get_monotonic_time ();
   schedule_idle_check (self);
 }
