@@ -657,6 +657,7 @@ test_import (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CliResult) dry = NULL;
   g_autoptr(CliResult) human = NULL;
+  g_autoptr(CliResult) again = NULL;
   g_autoptr(CliResult) refused = NULL;
   g_autoptr(CliResult) latin1 = NULL;
   g_autoptr(CliResult) piped = NULL;
@@ -708,10 +709,25 @@ test_import (Fixture       *f,
   g_assert_nonnull (strstr (human->out, "Best-interests decision"));
   g_assert_nonnull (strstr (human->out, "New cases:"));
 
+  /* The same file again: its people are already there, so nothing goes in. */
+  again = run_cli (f, PASS "\n", "--passphrase-file", "-", "import", file, NULL);
+  g_assert_cmpint (again->status, ==, 1);
+  assert_one_error_line (again);
+  g_assert_nonnull (strstr (again->err, "$.people[0].fields.nhs_number: a person with this NHS number is already in the vault"));
+  cases = list_json (f, "all");
+  g_assert_cmpuint (hk_json_node_get_length (cases), ==, 3);
+  g_clear_pointer (&cases, hk_json_node_free);
+
   /* The passphrase, then the document, on standard input. */
   g_file_get_contents (file, &contents, NULL, &error);
   g_assert_no_error (error);
-  input = g_strconcat (PASS "\n", contents, NULL);
+  {
+    /* Other people: the file with its NHS numbers taken out. */
+    g_autoptr(GRegex) nhs = g_regex_new ("\"nhs_number\": \"[0-9 ]*\",", 0, 0, NULL);
+    g_autofree char *others = g_regex_replace_literal (nhs, contents, -1, 0, "", 0, NULL);
+
+    input = g_strconcat (PASS "\n", others, NULL);
+  }
   piped = run_cli (f, input, "--passphrase-file", "-", "--json", "import", "-", NULL);
   g_assert_cmpint (piped->status, ==, 0);
   report = parse_json (piped->out);

@@ -686,6 +686,48 @@ test_write_failure_rolls_back (void)
   hk_test_rm_rf (dir);
 }
 
+/* One person, one NHS number: twice in a file, or a person already in the
+ * vault (the same file imported again), is refused and nothing is added. */
+static void
+test_duplicate_people (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  g_autofree char *data = read_source_file ("fuzz/corpus/fuzz-import/valid-realistic.json", &len);
+  static const char twice[] = DOC (
+    "[{\"fields\":{\"name\":\"A\",\"nhs_number\":\"9991234519\"},\"cases\":[{\"fields\":"
+    "{\"status\":\"open\",\"opened_on\":\"2025-01-01\"}}]},"
+    "{\"fields\":{\"name\":\"B\",\"nhs_number\":\"999-123-4519\"},\"cases\":[{\"fields\":"
+    "{\"status\":\"open\",\"opened_on\":\"2025-01-01\"}}]}]");
+  VaultCounts before, after;
+
+  /* Spaces and dashes do not make a different number. */
+  g_assert_false (hk_import_validate (twice, strlen (twice), NULL, &error));
+  g_assert_error (error, HK_ERROR, HK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.people[1].fields.nhs_number: the same NHS number as the person at $.people[0]. "
+                   "Put all of one person’s cases under one entry.");
+  g_clear_error (&error);
+
+  g_assert_true (hk_import_from_json (vault, data, len, NULL, &error));
+  g_assert_no_error (error);
+  count_vault (vault, &before);
+  /* The file checks out on its own… */
+  g_assert_true (hk_import_validate (data, len, NULL, &error));
+  /* …but its people are in the vault now. */
+  g_assert_false (hk_import_from_json (vault, data, len, NULL, &error));
+  g_assert_error (error, HK_ERROR, HK_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "$.people[0].fields.nhs_number: a person with this NHS number is already in the vault (person "));
+  count_vault (vault, &after);
+  assert_counts_equal (&before, &after);
+
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
 /* ---- Encryption at rest for every new kind ---- */
 
 #define MARK(n) "QZVIMPORTMARK" #n
@@ -1070,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/import/oversized", test_oversized);
   g_test_add_func ("/import/locked", test_locked);
   g_test_add_func ("/import/write-failure-rolls-back", test_write_failure_rolls_back);
+  g_test_add_func ("/import/duplicate-people", test_duplicate_people);
   g_test_add_func ("/import/at-rest", test_at_rest);
   g_test_add_func ("/import/corpus", test_corpus);
   g_test_add_func ("/import/demo", test_demo);

@@ -90,6 +90,7 @@ typedef struct
   guint       counts[HK_RECORD_KIND_LAST + 1];
   guint       total;
   GHashTable *refs;          /* ref → index + 1, for the case being read */
+  GHashTable *nhs_numbers;   /* normalised NHS number → JSON path of its person */
 } Plan;
 
 static void
@@ -108,6 +109,7 @@ plan_init (Plan *plan)
   plan->items = g_array_new (FALSE, TRUE, sizeof (PlanItem));
   g_array_set_clear_func (plan->items, plan_item_clear);
   plan->refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->nhs_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -115,6 +117,18 @@ plan_clear (Plan *plan)
 {
   g_clear_pointer (&plan->items, g_array_unref);
   g_clear_pointer (&plan->refs, g_hash_table_unref);
+  g_clear_pointer (&plan->nhs_numbers, g_hash_table_unref);
+}
+
+/* The person's NHS number, digits only, or NULL if it has none. */
+static char *
+person_nhs_number (GVariant *fields)
+{
+  const char *text = NULL;
+
+  if (!g_variant_lookup (fields, "nhs_number", "&s", &text) || text[0] == '\0')
+    return NULL;
+  return hk_nhs_number_normalize (text);
 }
 
 void
@@ -642,6 +656,7 @@ read_person (Plan              *plan,
 {
   static const char *allowed[] = { "fields", "cases", NULL };
   g_autofree char *cases_path = hk_json_path_append_member (path, "cases");
+  g_autofree char *nhs = NULL;
   HkJsonNode *cases = NULL;
   GVariant *fields;
   gint index;
@@ -657,6 +672,23 @@ read_person (Plan              *plan,
   if (fields == NULL)
     return FALSE;
   index = plan_add (plan, HK_RECORD_KIND_PERSON, fields, -1, path);
+
+  /* An NHS number belongs to one person: twice in a file is a mistake that
+   * would split one person's records over two. */
+  nhs = person_nhs_number (fields);
+  if (nhs != NULL)
+    {
+      const char *first = g_hash_table_lookup (plan->nhs_numbers, nhs);
+      g_autofree char *nhs_path = g_strconcat (path, ".fields.nhs_number", NULL);
+
+      if (first != NULL)
+        {
+          g_autofree char *reason = g_strdup_printf (_("the same NHS number as the person at %s. Put all of one person’s cases under one entry."),
+                                                     first);
+          return invalid (error, nhs_path, reason);
+        }
+      g_hash_table_insert (plan->nhs_numbers, g_steal_pointer (&nhs), g_strdup (path));
+    }
 
   if (!require_member (object, path, "cases", &cases, error))
     return FALSE;
@@ -776,6 +808,51 @@ hk_import_validate (const char      *data,
 
 /* ---- Writing ---- */
 
+/* People already in the vault with an NHS number in the file: importing the
+ * same file twice, or a person migrated before, would make a second copy. */
+static gboolean
+check_not_in_vault (HkVault  *vault,
+                    Plan     *plan,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GHashTable) known = NULL;
+
+  if (g_hash_table_size (plan->nhs_numbers) == 0)
+    return TRUE;
+
+  people = hk_vault_list (vault, HK_RECORD_KIND_PERSON, NULL, NULL, error);
+  if (people == NULL)
+    return FALSE;
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < people->len; i++)
+    {
+      char *nhs = person_nhs_number (hk_record_get_fields (people->pdata[i]));
+
+      if (nhs != NULL)
+        g_hash_table_replace (known, nhs, (gpointer) hk_record_get_id (people->pdata[i]));
+    }
+
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      PlanItem *item = &g_array_index (plan->items, PlanItem, i);
+      g_autofree char *nhs = NULL;
+      const char *id;
+
+      if (item->kind != HK_RECORD_KIND_PERSON || (nhs = person_nhs_number (item->fields)) == NULL)
+        continue;
+      id = g_hash_table_lookup (known, nhs);
+      if (id != NULL)
+        {
+          g_autofree char *nhs_path = g_strconcat (item->path, ".fields.nhs_number", NULL);
+          g_autofree char *reason = g_strdup_printf (_("a person with this NHS number is already in the vault (person %s), perhaps from an earlier import. Nothing was imported: take them out of the file, and add anything new to the existing person."),
+                                                     id);
+          return invalid (error, nhs_path, reason);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 write_plan (HkVault         *vault,
             Plan            *plan,
@@ -855,6 +932,7 @@ hk_import_from_json (HkVault         *vault,
 
   plan_init (&plan);
   ok = read_document (&plan, data != NULL ? data : "", len, error) &&
+       check_not_in_vault (vault, &plan, error) &&
        write_plan (vault, &plan, report, error);
   plan_clear (&plan);
   return ok;
