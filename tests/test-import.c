@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "hk-test-utils.h"
@@ -728,6 +730,101 @@ test_duplicate_people (void)
   hk_test_rm_rf (dir);
 }
 
+/* The app's way in: a file, read and imported on the vault's worker. */
+typedef struct
+{
+  gboolean        done;
+  gboolean        ok;
+  HkImportReport  report;
+  GError         *error;
+} FileImport;
+
+static void
+file_imported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FileImport *fi = user_data;
+
+  fi->ok = hk_import_file_finish (HK_VAULT (source), result, &fi->report, &fi->error);
+  fi->done = TRUE;
+}
+
+static void
+run_file_import (HkVault    *vault,
+                 GFile      *file,
+                 gboolean    check_only,
+                 FileImport *fi)
+{
+  hk_import_report_clear (&fi->report);
+  g_clear_error (&fi->error);
+  fi->done = FALSE;
+  hk_import_file_async (vault, file, check_only, NULL, file_imported_cb, fi);
+  while (!fi->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_file_async (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("HEARKEN_SOURCE_ROOT"),
+                                              "fuzz/corpus/fuzz-import/valid-realistic.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autofree char *big_path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
+  g_autoptr(GFile) missing = g_file_new_build_filename (dir, "nothing.json", NULL);
+  FileImport fi = { 0 };
+  VaultCounts before, after;
+  int fd;
+
+  /* Checking writes nothing, but counts what would go in. */
+  count_vault (vault, &before);
+  run_file_import (vault, file, TRUE, &fi);
+  g_assert_no_error (fi.error);
+  g_assert_true (fi.ok);
+  g_assert_cmpuint (fi.report.total, ==, 24);
+  g_assert_cmpuint (fi.report.counts[HK_RECORD_KIND_CASE], ==, 3);
+  g_assert_null (fi.report.case_ids);
+  count_vault (vault, &after);
+  assert_counts_equal (&before, &after);
+
+  run_file_import (vault, file, FALSE, &fi);
+  g_assert_no_error (fi.error);
+  g_assert_cmpuint (fi.report.case_ids->len, ==, 3);
+  count_vault (vault, &after);
+  g_assert_cmpuint (after.records[HK_RECORD_KIND_CASE], ==, before.records[HK_RECORD_KIND_CASE] + 3);
+
+  /* A check now sees the people already there. */
+  run_file_import (vault, file, TRUE, &fi);
+  g_assert_false (fi.ok);
+  g_assert_error (fi.error, HK_ERROR, HK_ERROR_INVALID);
+  g_assert_nonnull (strstr (fi.error->message, "already in the vault"));
+
+  /* Too large is refused without reading it (a sparse file: no disk used). */
+  fd = g_open (big_path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) HK_IMPORT_MAX_BYTES + 1), ==, 0);
+  g_close (fd, NULL);
+  run_file_import (vault, big, TRUE, &fi);
+  g_assert_error (fi.error, HK_ERROR, HK_ERROR_INVALID);
+  g_assert_nonnull (strstr (fi.error->message, "larger than the limit"));
+
+  run_file_import (vault, missing, FALSE, &fi);
+  g_assert_error (fi.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  /* Locked: refused, nothing read. */
+  hk_vault_lock (vault);
+  run_file_import (vault, file, FALSE, &fi);
+  g_assert_error (fi.error, HK_ERROR, HK_ERROR_LOCKED);
+
+  hk_import_report_clear (&fi.report);
+  g_clear_error (&fi.error);
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
 /* ---- Encryption at rest for every new kind ---- */
 
 #define MARK(n) "QZVIMPORTMARK" #n
@@ -1113,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/import/locked", test_locked);
   g_test_add_func ("/import/write-failure-rolls-back", test_write_failure_rolls_back);
   g_test_add_func ("/import/duplicate-people", test_duplicate_people);
+  g_test_add_func ("/import/file-async", test_file_async);
   g_test_add_func ("/import/at-rest", test_at_rest);
   g_test_add_func ("/import/corpus", test_corpus);
   g_test_add_func ("/import/demo", test_demo);

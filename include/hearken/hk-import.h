@@ -73,6 +73,28 @@ gboolean  hk_import_from_json    (HkVault         *vault,
                                   HkImportReport  *report,
                                   GError         **error);
 
+/**
+ * hk_import_file_async:
+ * @vault: an unlocked vault
+ * @file: the document; files over %HK_IMPORT_MAX_BYTES are refused unread
+ * @check_only: check everything hk_import_from_json() checks, including the
+ *   people already in @vault, and write nothing
+ *
+ * Reads @file and imports it (or only checks it) on the vault's worker
+ * thread, behind any job already queued. The copy of the file in memory is
+ * wiped when done: it is personal content.
+ */
+void      hk_import_file_async   (HkVault              *vault,
+                                  GFile                *file,
+                                  gboolean              check_only,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean  hk_import_file_finish  (HkVault              *vault,
+                                  GAsyncResult         *result,
+                                  HkImportReport       *report,
+                                  GError              **error);
+
 /* The format's JSON Schema (draft 2020-12), generated from the field tables;
  * docs/import-schema.json is this text. */
 char     *hk_import_get_schema   (void);

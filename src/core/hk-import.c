@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sodium.h>
 #include <glib/gi18n-lib.h>
 
 #include "hearken/hk-error.h"
@@ -910,6 +911,9 @@ write_plan (HkVault         *vault,
   return TRUE;
 }
 
+static gboolean import_bytes (HkVault *vault, const char *data, gsize len, gboolean check_only,
+                              HkImportReport *report, GError **error);
+
 gboolean
 hk_import_from_json (HkVault         *vault,
                      const char      *data,
@@ -917,12 +921,49 @@ hk_import_from_json (HkVault         *vault,
                      HkImportReport  *report,
                      GError         **error)
 {
-  Plan plan;
-  gboolean ok;
-
   g_return_val_if_fail (HK_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return import_bytes (vault, data != NULL ? data : "", len, FALSE, report, error);
+}
+
+/* ---- Files, on the vault's worker ---- */
+
+typedef struct
+{
+  GFile    *file;
+  gboolean  check_only;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+import_report_free (gpointer data)
+{
+  HkImportReport *report = data;
+
+  hk_import_report_clear (report);
+  g_free (report);
+}
+
+static gboolean
+import_bytes (HkVault         *vault,
+              const char      *data,
+              gsize            len,
+              gboolean         check_only,
+              HkImportReport  *report,
+              GError         **error)
+{
+  Plan plan;
+  gboolean ok;
 
   if (hk_vault_is_locked (vault))
     {
@@ -931,11 +972,108 @@ hk_import_from_json (HkVault         *vault,
     }
 
   plan_init (&plan);
-  ok = read_document (&plan, data != NULL ? data : "", len, error) &&
-       check_not_in_vault (vault, &plan, error) &&
-       write_plan (vault, &plan, report, error);
+  ok = read_document (&plan, data, len, error) &&
+       check_not_in_vault (vault, &plan, error);
+  if (ok && check_only)
+    fill_report (report, &plan);
+  else if (ok)
+    ok = write_plan (vault, &plan, report, error);
   plan_clear (&plan);
   return ok;
+}
+
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  HkImportReport *report = NULL;
+  GError *error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+  gboolean ok;
+
+  /* Refuse an oversized file before reading any of it. */
+  info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_file_info_get_size (info) > (goffset) HK_IMPORT_MAX_BYTES)
+    {
+      g_task_return_new_error (task, HK_ERROR, HK_ERROR_INVALID,
+                               _("$: the file is larger than the limit of %u MiB; split it into smaller files."),
+                               (guint) (HK_IMPORT_MAX_BYTES / (1024 * 1024)));
+      return;
+    }
+  if (!g_file_load_contents (job->file, cancellable, &data, &len, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  report = g_new0 (HkImportReport, 1);
+  ok = import_bytes (source, data, len, job->check_only, report, &error);
+  sodium_memzero (data, len);
+  g_free (data);
+  if (!ok)
+    {
+      import_report_free (report);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, report, import_report_free);
+}
+
+void
+hk_import_file_async (HkVault              *vault,
+                      GFile                *file,
+                      gboolean              check_only,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (HK_IS_VAULT (vault));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ImportJob, 1);
+  job->file = g_object_ref (file);
+  job->check_only = check_only;
+  task = g_task_new (vault, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hk_import_file_async);
+  g_task_set_task_data (task, job, import_job_free);
+  _hk_vault_queue_job (vault, task, import_file_thread);
+}
+
+gboolean
+hk_import_file_finish (HkVault         *vault,
+                       GAsyncResult    *result,
+                       HkImportReport  *report,
+                       GError         **error)
+{
+  HkImportReport *done;
+
+  g_return_val_if_fail (g_task_is_valid (result, vault), FALSE);
+
+  done = g_task_propagate_pointer (G_TASK (result), error);
+  if (done == NULL)
+    return FALSE;
+  if (report != NULL)
+    {
+      hk_import_report_clear (report);
+      *report = *done;
+      memset (done, 0, sizeof *done);
+    }
+  import_report_free (done);
+  return TRUE;
 }
 
 /* ---- JSON Schema ---- */

@@ -57,7 +57,6 @@ static GTask *
 new_task (HkVault             *self,
           gpointer             source_tag,
           Args                *args,
-          GTaskThreadFunc      func,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
@@ -66,7 +65,6 @@ new_task (HkVault             *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, args, args_free);
-  g_object_set_data (G_OBJECT (task), "hk-job", func);
   return task;
 }
 
@@ -79,8 +77,8 @@ queue (HkVault             *self,
        GAsyncReadyCallback  callback,
        gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (self, source_tag, args, func, cancellable, callback, user_data);
-  _hk_vault_queue (self, task);
+  g_autoptr(GTask) task = new_task (self, source_tag, args, cancellable, callback, user_data);
+  _hk_vault_queue_job (self, task, func);
 }
 
 static void

@@ -33,5 +33,10 @@ HkRecord *_hk_vault_save_import       (HkVault         *self,
  * and locks happen in the order the UI asked for them). */
 void      _hk_vault_queue             (HkVault         *self,
                                        GTask           *task);
+/* The same for a job written outside hk-vault-async.c: runs @func with the
+ * task's source object, data and cancellable, unless cancelled first. */
+void      _hk_vault_queue_job         (HkVault         *self,
+                                       GTask           *task,
+                                       GTaskThreadFunc  func);
 
 G_END_DECLS

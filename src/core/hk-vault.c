@@ -3346,3 +3346,12 @@ _hk_vault_queue (HkVault *self,
 {
   g_thread_pool_push (self->worker, g_object_ref (task), NULL);
 }
+
+void
+_hk_vault_queue_job (HkVault         *self,
+                     GTask           *task,
+                     GTaskThreadFunc  func)
+{
+  g_object_set_data (G_OBJECT (task), "hk-job", func);
+  _hk_vault_queue (self, task);
+}
