@@ -846,7 +846,7 @@ check_not_in_vault (HkVault  *vault,
       if (id != NULL)
         {
           g_autofree char *nhs_path = g_strconcat (item->path, ".fields.nhs_number", NULL);
-          g_autofree char *reason = g_strdup_printf (_("a person with this NHS number is already in the vault (person %s), perhaps from an earlier import. Nothing was imported: take them out of the file, and add anything new to the existing person."),
+          g_autofree char *reason = g_strdup_printf (_("a person with this NHS number is already in the vault (person %s), perhaps from an earlier import. Take them out of the file, and add anything new to the existing person."),
                                                      id);
           return invalid (error, nhs_path, reason);
         }

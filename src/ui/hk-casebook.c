@@ -1598,3 +1598,11 @@ hk_casebook_flush_drafts_finish (HkCasebook    *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+void
+hk_casebook_reload (HkCasebook *self)
+{
+  g_return_if_fail (HK_IS_CASEBOOK (self));
+
+  hk_case_list_view_reload (self->list_view);
+}

@@ -48,6 +48,8 @@ GtkWidget *hk_casebook_new                 (void);
 void       hk_casebook_set_vault           (HkCasebook          *self,
                                             HkVault             *vault);
 HkVault   *hk_casebook_get_vault           (HkCasebook          *self);
+/* Lists the cases again, after records came in from outside (an import). */
+void       hk_casebook_reload              (HkCasebook          *self);
 void       hk_casebook_set_primary_menu    (HkCasebook          *self,
                                             GMenuModel          *menu);
 void       hk_casebook_flush_drafts_async  (HkCasebook          *self,

@@ -21,6 +21,9 @@ gboolean    _hk_window_is_locking              (HkWindow   *self);
 /* Runs the idle check as if the auto-lock period had passed since the last
  * input, without waiting for the timer. */
 void        _hk_window_simulate_idle_timeout   (HkWindow   *self);
+/* What win.import does once its file chooser has given @file. */
+void        _hk_window_import_file             (HkWindow   *self,
+                                                GFile      *file);
 
 /* The auto-lock arithmetic: microseconds until an idle lock is due given the
  * last input and now (monotonic µs), 0 if due, -1 if @minutes is 0 (never). */

@@ -11,6 +11,7 @@
 #include "hk-casebook.h"
 #include "hk-create-vault-page.h"
 #include "hk-first-run-page.h"
+#include "hk-import-dialog.h"
 #include "hk-recovery-key-page.h"
 #include "hk-unlock-page.h"
 #include "hk-window-private.h"
@@ -129,6 +130,7 @@ update_actions (HkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.backup", in_casebook);
   gtk_widget_action_set_enabled (widget, "win.restore", in_casebook);
   gtk_widget_action_set_enabled (widget, "win.activity-log", in_casebook);
+  gtk_widget_action_set_enabled (widget, "win.import", in_casebook);
   gtk_widget_action_set_enabled (widget, "win.new-vault", choosing);
   gtk_widget_action_set_enabled (widget, "win.try-demo", choosing);
   gtk_widget_action_set_enabled (widget, "win.open-other", choosing);
@@ -1250,6 +1252,86 @@ activity_log_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Import */
+
+static void
+on_imported_cb (HkWindow       *self,
+                guint           total,
+                guint           new_cases,
+                HkImportDialog *dialog)
+{
+  g_autofree char *records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", total),
+                                              total);
+  g_autofree char *cases = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new case", "%u new cases",
+                                                         new_cases), new_cases);
+  /* Translators: "Imported 24 records, 3 new cases" */
+  g_autofree char *text = g_strdup_printf (_("Imported %s, %s"), records, cases);
+
+  hk_casebook_reload (self->casebook);
+  hk_window_add_toast (self, text);
+}
+
+static void
+open_import_dialog (HkWindow *self,
+                    GFile    *file)
+{
+  GtkWidget *dialog;
+
+  if (!is_unlocked (self))
+    return;
+
+  dialog = hk_import_dialog_new (GTK_WINDOW (self), self->vault, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+  hk_window_adopt_dialog (self, GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_response_cb (HkWindow        *self,
+                       int              response,
+                       GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    open_import_dialog (self, file);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HkWindow *self = HK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (!is_unlocked (self) || self->chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Records"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (json, _("Hearken import files (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  start_in_home (GTK_FILE_CHOOSER (chooser));
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_import_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->chooser);
+}
+
 /* Signal handlers */
 
 static void
@@ -1492,6 +1574,7 @@ hk_window_class_init (HkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
   gtk_widget_class_install_action (widget_class, "win.activity-log", NULL, activity_log_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
 
   /* Also bound here so the window locks with Ctrl+L without an application. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
@@ -1644,6 +1727,16 @@ hk_window_adopt_dialog (HkWindow  *self,
 }
 
 /* Private API for tests */
+
+void
+_hk_window_import_file (HkWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (HK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  open_import_dialog (self, file);
+}
 
 const char *
 _hk_window_get_page_name (HkWindow *self)
