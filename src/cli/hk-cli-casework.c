@@ -22,18 +22,6 @@ static const struct
   { HK_RECORD_KIND_BEST_INTERESTS, "assessment_id",   HK_RECORD_KIND_CAPACITY },
 };
 
-static gboolean
-require_option (const char  *value,
-                const char  *option,
-                GError     **error)
-{
-  if (value != NULL && *value != '\0')
-    return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("The option %s is required"), option);
-  return FALSE;
-}
-
 static void
 print_id_or_record (HkCli    *cli,
                     HkRecord *record)
@@ -323,8 +311,8 @@ hk_cli_run_import (HkCli  *cli,
     }
 
   /* The passphrase comes first on standard input, then the file. */
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
       (data = read_import_file (file, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
@@ -386,7 +374,7 @@ hk_cli_run_prompts (HkCli  *cli,
                                "  hearken-cli prompts --case 9a1d…07\n"
                                "  hearken-cli prompts --case 9a1d…07 --json"),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error))
+      !hk_cli_require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
@@ -516,8 +504,8 @@ hk_cli_run_record_add (HkCli  *cli,
                                  kinds);
   if (!hk_cli_parse_options (cli, entries, NULL, _("Add a record of any kind."), description,
                              &argc, &argv, &error) ||
-      !require_option (kind_name, "--kind", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (kind_name, "--kind", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
   if (!hk_record_kind_from_string (kind_name, &kind) || !is_user_kind (kind))
     return hk_cli_usage_error (cli, _("--kind: expected one of %s"), kinds);
@@ -528,8 +516,8 @@ hk_cli_run_record_add (HkCli  *cli,
   if (parent_kind < 0 && parent_id != NULL)
     return hk_cli_usage_error (cli, _("--parent: a %s has no parent record"), hk_record_kind_to_string (kind));
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
       (node = hk_cli_read_json_object (file, &error)) == NULL ||
       (fields = hk_record_fields_from_json (kind, node, "$", &error)) == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error))
@@ -611,12 +599,12 @@ hk_cli_run_record_edit (HkCli  *cli,
                                "  hearken-cli record edit --id 41bb…c2 --file changes.json\n"
                                "  where changes.json holds {\"assessment\": \"identified_action\", \"outcome\": \"reduced\"}"),
                              &argc, &argv, &error) ||
-      !require_option (id, "--id", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (id, "--id", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
       (node = hk_cli_read_json_object (file, &error)) == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (current = load_user_record (vault, id, &error)) == NULL)
@@ -676,7 +664,7 @@ hk_cli_run_record_show (HkCli  *cli,
                                "Example:\n"
                                "  hearken-cli record show --id 41bb…c2 --json"),
                              &argc, &argv, &error) ||
-      !require_option (id, "--id", &error))
+      !hk_cli_require_option (id, "--id", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
@@ -714,7 +702,7 @@ hk_cli_run_record_history (HkCli  *cli,
                                "Example:\n"
                                "  hearken-cli record history --id 41bb…c2"),
                              &argc, &argv, &error) ||
-      !require_option (id, "--id", &error))
+      !hk_cli_require_option (id, "--id", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);

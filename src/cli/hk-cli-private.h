@@ -67,6 +67,9 @@ gboolean      hk_cli_parse_options          (HkCli            *cli,
                                              int              *argc,
                                              char           ***argv,
                                              GError          **error);
+gboolean      hk_cli_require_option         (const char       *value,
+                                             const char       *option,
+                                             GError          **error);
 const char   *hk_cli_get_vault_path         (HkCli            *cli);
 int           hk_cli_report_error           (HkCli            *cli,
                                              const GError     *error);
@@ -76,6 +79,9 @@ int           hk_cli_usage_error            (HkCli            *cli,
 HkVault      *hk_cli_open_vault             (HkCli            *cli,
                                              GError          **error);
 HkSecret     *hk_cli_read_passphrase        (HkCli            *cli,
+                                             GError          **error);
+HkVault      *hk_cli_open_and_read_passphrase (HkCli          *cli,
+                                             HkSecret        **out_passphrase,
                                              GError          **error);
 HkVault      *hk_cli_open_and_unlock        (HkCli            *cli,
                                              GError          **error);

@@ -11,18 +11,6 @@
 
 #include "hk-cli-private.h"
 
-static gboolean
-require_option (const char  *value,
-                const char  *option,
-                GError     **error)
-{
-  if (value != NULL && *value != '\0')
-    return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("The option %s is required"), option);
-  return FALSE;
-}
-
 /* Loads @id and insists on its kind, so "show --case <a person id>" says
  * "not found" rather than printing the wrong thing. */
 static HkRecord *
@@ -96,12 +84,12 @@ hk_cli_run_person_add (HkCli  *cli,
                                    "Prints the new person’s id (with --json, the whole record)."),
                                  fields_help);
   if (!hk_cli_parse_options (cli, entries, NULL, _("Add a person."), description, &argc, &argv, &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
   /* The passphrase comes first on standard input, then the content. */
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
   fields = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
@@ -133,7 +121,7 @@ hk_cli_run_person_show (HkCli  *cli,
   if (!hk_cli_parse_options (cli, entries, NULL, _("Show a person’s details."),
                              _("Example:\n  hearken-cli person show --person 5f0c…e1"),
                              &argc, &argv, &error) ||
-      !require_option (person_id, "--person", &error))
+      !hk_cli_require_option (person_id, "--person", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
@@ -185,12 +173,12 @@ hk_cli_run_person_edit (HkCli  *cli,
                                  fields_help);
   if (!hk_cli_parse_options (cli, entries, NULL, _("Change a person’s details."), description,
                              &argc, &argv, &error) ||
-      !require_option (person_id, "--person", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (person_id, "--person", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
   changes = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
@@ -253,11 +241,11 @@ hk_cli_run_case_open (HkCli  *cli,
                                  fields_help);
   if (!hk_cli_parse_options (cli, entries, NULL, _("Open a case for a person."), description,
                              &argc, &argv, &error) ||
-      !require_option (person_id, "--person", &error))
+      !hk_cli_require_option (person_id, "--person", &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
   if (file != NULL && (extra = read_fields_file (HK_RECORD_KIND_CASE, file, &error)) == NULL)
@@ -307,14 +295,14 @@ hk_cli_run_case_close (HkCli  *cli,
                                "  hearken-cli case close --case 9a1d…07\n"
                                "  hearken-cli case close --case 9a1d…07 --date 2026-03-31 --reason-file reason.txt"),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error))
+      !hk_cli_require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   if (date != NULL)
     closed_on = g_strstrip (g_strdup (date));
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
   if (reason_file != NULL)
@@ -407,8 +395,8 @@ hk_cli_run_note_add (HkCli  *cli,
                                "\n"
                                "Prints the new note’s id (with --json, the whole record)."),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (case_id, "--case", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
   if (kind == NULL)
@@ -426,8 +414,8 @@ hk_cli_run_note_add (HkCli  *cli,
   if (present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
     return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
   text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error);
@@ -496,7 +484,7 @@ hk_cli_run_note_edit (HkCli  *cli,
                                "Example:\n"
                                "  hearken-cli note edit --note 3c7e…5b --file corrected.txt"),
                              &argc, &argv, &error) ||
-      !require_option (note_id, "--note", &error))
+      !hk_cli_require_option (note_id, "--note", &error))
     return hk_cli_report_error (cli, error);
 
   if (file == NULL && kind == NULL && occurred == NULL && present_file == NULL)
@@ -509,8 +497,8 @@ hk_cli_run_note_edit (HkCli  *cli,
   if (file != NULL && present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
     return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
   if (file != NULL && (text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error)) == NULL)
     return hk_cli_report_error (cli, error);
@@ -563,7 +551,7 @@ hk_cli_run_note_history (HkCli  *cli,
                                "Example:\n"
                                "  hearken-cli note history --note 3c7e…5b"),
                              &argc, &argv, &error) ||
-      !require_option (note_id, "--note", &error))
+      !hk_cli_require_option (note_id, "--note", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
@@ -718,12 +706,12 @@ hk_cli_run_search (HkCli  *cli,
                                "  hearken-cli search --query-file query.txt\n"
                                "  hearken-cli --passphrase-file pass.txt search --query-file - --json <<< 'bloggs fall'"),
                              &argc, &argv, &error) ||
-      !require_option (file, "--query-file", &error) ||
+      !hk_cli_require_option (file, "--query-file", &error) ||
       !parse_status_filter (status, &filter, &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
   query = hk_cli_read_content (file, 64 * 1024, NULL, &error);
@@ -856,7 +844,7 @@ hk_cli_run_show (HkCli  *cli,
                                "  hearken-cli show --case 9a1d…07\n"
                                "  hearken-cli show --case 9a1d…07 --json"),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error))
+      !hk_cli_require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);

@@ -533,9 +533,8 @@ hk_cli_run_passwd (HkCli  *cli,
                              &argc, &argv, &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
+  vault = hk_cli_open_and_read_passphrase (cli, &current, &error);
   if (vault == NULL ||
-      (current = hk_cli_read_passphrase (cli, &error)) == NULL ||
       !hk_vault_unlock (vault, current, NULL, &error) ||
       (new_passphrase = hk_cli_read_new_passphrase (new_file, &error)) == NULL ||
       !hk_cli_check_passphrase_quality (new_passphrase, &error))
@@ -636,10 +635,9 @@ hk_cli_run_backup (HkCli  *cli,
                                "Examples:\n"
                                "  hearken-cli backup --to /media/usb/hearken-2026-03-05.hearken\n"
                                "  hearken-cli backup --to weekly.hearken --force"),
-                             &argc, &argv, &error))
+                             &argc, &argv, &error) ||
+      !hk_cli_require_option (to, "--to", &error))
     return hk_cli_report_error (cli, error);
-  if (to == NULL || *to == '\0')
-    return hk_cli_usage_error (cli, _("The option --to is required"));
 
   if (g_file_test (to, G_FILE_TEST_IS_DIR))
     return hk_cli_usage_error (cli, _("--to names a folder; give the path of the backup file"));
@@ -697,10 +695,9 @@ hk_cli_run_restore (HkCli  *cli,
                                "\n"
                                "Example:\n"
                                "  hearken-cli restore --from /media/usb/hearken-2026-03-05.hearken"),
-                             &argc, &argv, &error))
+                             &argc, &argv, &error) ||
+      !hk_cli_require_option (from, "--from", &error))
     return hk_cli_report_error (cli, error);
-  if (from == NULL || *from == '\0')
-    return hk_cli_usage_error (cli, _("The option --from is required"));
 
   path = hk_cli_get_vault_path (cli);
   if (!g_file_test (from, G_FILE_TEST_IS_REGULAR))
@@ -713,9 +710,8 @@ hk_cli_run_restore (HkCli  *cli,
 
   if (hk_vault_exists (path))
     {
-      vault = hk_cli_open_vault (cli, &error);
+      vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
       if (vault == NULL ||
-          (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
           !hk_vault_restore (vault, from, passphrase, &error))
         return hk_cli_report_error (cli, error);
     }

@@ -143,6 +143,21 @@ hk_cli_parse_options (HkCli               *cli,
                                          argc, argv, error);
 }
 
+/* Checked after parsing rather than by GOption, so that --help works alone. */
+gboolean
+hk_cli_require_option (const char  *value,
+                       const char  *option,
+                       GError     **error)
+{
+  g_return_val_if_fail (option != NULL, FALSE);
+
+  if (value != NULL && *value != '\0')
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("The option %s is required"), option);
+  return FALSE;
+}
+
 const char *
 hk_cli_get_vault_path (HkCli *cli)
 {
@@ -240,14 +255,19 @@ hk_cli_read_passphrase (HkCli   *cli,
                             _("passphrase"), error);
 }
 
+/* For commands that read content too: the passphrase comes first on standard
+ * input and the content after it, and the content is read and checked before
+ * the caller's (slow) hk_vault_unlock(). */
 HkVault *
-hk_cli_open_and_unlock (HkCli   *cli,
-                        GError **error)
+hk_cli_open_and_read_passphrase (HkCli     *cli,
+                                 HkSecret **out_passphrase,
+                                 GError   **error)
 {
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
 
   g_return_val_if_fail (cli != NULL, NULL);
+  g_return_val_if_fail (out_passphrase != NULL && *out_passphrase == NULL, NULL);
 
   /* Open first, so "open elsewhere" or "no vault" comes before a prompt. */
   vault = hk_cli_open_vault (cli, error);
@@ -258,7 +278,21 @@ hk_cli_open_and_unlock (HkCli   *cli,
   if (passphrase == NULL)
     return NULL;
 
-  if (!hk_vault_unlock (vault, passphrase, NULL, error))
+  *out_passphrase = g_steal_pointer (&passphrase);
+  return g_steal_pointer (&vault);
+}
+
+HkVault *
+hk_cli_open_and_unlock (HkCli   *cli,
+                        GError **error)
+{
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+
+  g_return_val_if_fail (cli != NULL, NULL);
+
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, error);
+  if (vault == NULL || !hk_vault_unlock (vault, passphrase, NULL, error))
     return NULL;
 
   return g_steal_pointer (&vault);
