@@ -32,26 +32,6 @@ print_id_or_record (HkCli    *cli,
     g_print ("%s\n", hk_record_get_id (record));
 }
 
-/* The kinds a user may name: everything but the vault profile and drafts. */
-static gboolean
-is_user_kind (HkRecordKind kind)
-{
-  return kind != HK_RECORD_KIND_META && kind != HK_RECORD_KIND_DRAFT && kind <= HK_RECORD_KIND_LAST;
-}
-
-static char *
-list_user_kinds (void)
-{
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
-
-  for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
-    if (is_user_kind (kind))
-      g_strv_builder_add (names, hk_record_kind_to_string (kind));
-  list = g_strv_builder_end (names);
-  return g_strjoinv (", ", list);
-}
-
 /* ---- Ordering and prompts, shared with "show" ---- */
 
 /* The date that places a record of each kind on the case's timeline. */
@@ -172,7 +152,7 @@ print_import_report (HkCli                *cli,
       hk_json_writer_key (writer, "counts");
       hk_json_writer_begin_object (writer);
       for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
-        if (is_user_kind (kind))
+        if (hk_cli_is_user_kind (kind))
           {
             hk_json_writer_key (writer, hk_record_kind_to_string (kind));
             hk_json_writer_int (writer, report->counts[kind]);
@@ -202,7 +182,7 @@ print_import_report (HkCli                *cli,
     const char *headers[] = { C_("import summary column", "Kind"), C_("import summary column", "Records") };
 
     for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
-      if (is_user_kind (kind) && report->counts[kind] > 0)
+      if (hk_cli_is_user_kind (kind) && report->counts[kind] > 0)
         {
           char **row = g_new0 (char *, 3);
 
@@ -330,24 +310,6 @@ hk_cli_run_import (HkCli  *cli,
 
 /* ---- prompts ---- */
 
-static HkRecord *
-load_case (HkVault     *vault,
-           const char  *case_id,
-           GError     **error)
-{
-  g_autoptr(HkRecord) record = hk_vault_load (vault, case_id, error);
-
-  if (record == NULL)
-    return NULL;
-  if (hk_record_get_kind (record) != HK_RECORD_KIND_CASE)
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND,
-                   _("There is no %s with that id"), hk_record_kind_to_string (HK_RECORD_KIND_CASE));
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
-
 int
 hk_cli_run_prompts (HkCli  *cli,
                     int     argc,
@@ -378,7 +340,7 @@ hk_cli_run_prompts (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL || (kase = load_case (vault, case_id, &error)) == NULL ||
+  if (vault == NULL || (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
       (prompts = hk_vault_case_prompts (vault, case_id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
@@ -476,7 +438,7 @@ hk_cli_run_record_add (HkCli  *cli,
       N_("Read the record’s fields as a JSON object from FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
-  g_autofree char *kinds = list_user_kinds ();
+  g_autofree char *kinds = hk_cli_list_user_kinds ();
   g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
@@ -507,7 +469,7 @@ hk_cli_run_record_add (HkCli  *cli,
       !hk_cli_require_option (kind_name, "--kind", &error) ||
       !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
-  if (!hk_record_kind_from_string (kind_name, &kind) || !is_user_kind (kind))
+  if (!hk_record_kind_from_string (kind_name, &kind) || !hk_cli_is_user_kind (kind))
     return hk_cli_usage_error (cli, _("--kind: expected one of %s"), kinds);
   parent_kind = hk_record_kind_get_parent_kind (kind);
   if (parent_kind >= 0 && parent_id == NULL)
@@ -523,19 +485,8 @@ hk_cli_run_record_add (HkCli  *cli,
       !hk_vault_unlock (vault, passphrase, NULL, &error))
     return hk_cli_report_error (cli, error);
 
-  if (parent_id != NULL)
-    {
-      parent = hk_vault_load (vault, parent_id, &error);
-      if (parent == NULL)
-        return hk_cli_report_error (cli, error);
-      if ((int) hk_record_get_kind (parent) != parent_kind)
-        {
-          g_set_error (&error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no %s with that id"),
-                       hk_record_kind_to_string (parent_kind));
-          return hk_cli_report_error (cli, error);
-        }
-    }
-  if (!validate_fields (kind, fields, &error) ||
+  if ((parent_id != NULL && (parent = hk_cli_load_record (vault, parent_id, parent_kind, &error)) == NULL) ||
+      !validate_fields (kind, fields, &error) ||
       !check_links (vault, kind, case_of (kind, parent_id), fields, &error))
     return hk_cli_report_error (cli, error);
 
@@ -544,23 +495,6 @@ hk_cli_run_record_add (HkCli  *cli,
     return hk_cli_report_error (cli, error);
   print_id_or_record (cli, saved);
   return HK_CLI_EXIT_OK;
-}
-
-static HkRecord *
-load_user_record (HkVault     *vault,
-                  const char  *id,
-                  GError     **error)
-{
-  g_autoptr(HkRecord) record = hk_vault_load (vault, id, error);
-
-  if (record == NULL)
-    return NULL;
-  if (!is_user_kind (hk_record_get_kind (record)))
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no record with that id"));
-      return NULL;
-    }
-  return g_steal_pointer (&record);
 }
 
 int
@@ -584,11 +518,7 @@ hk_cli_run_record_edit (HkCli  *cli,
   g_autoptr(HkRecord) current = NULL;
   g_autoptr(HkRecord) saved = NULL;
   g_autoptr(GVariant) fields = NULL;
-  GVariantDict merged;
-  GVariantIter iter;
   HkRecordKind kind;
-  const char *key;
-  GVariant *value;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Change a record of any kind."),
                              _("Only the keys in the file change; a key given as null is removed; the others "
@@ -607,7 +537,7 @@ hk_cli_run_record_edit (HkCli  *cli,
   if (vault == NULL ||
       (node = hk_cli_read_json_object (file, &error)) == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (current = load_user_record (vault, id, &error)) == NULL)
+      (current = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   kind = hk_record_get_kind (current);
@@ -615,21 +545,7 @@ hk_cli_run_record_edit (HkCli  *cli,
   if (changes == NULL)
     return hk_cli_report_error (cli, error);
 
-  g_variant_dict_init (&merged, hk_record_get_fields (current));
-  /* Automatic fields are the core's to set again. */
-  for (const HkFieldSpec *s = hk_record_kind_get_fields (kind); s->key != NULL; s++)
-    if (s->flags & HK_FIELD_AUTOMATIC)
-      g_variant_dict_remove (&merged, s->key);
-  for (guint i = 0; i < hk_json_node_get_length (node); i++)
-    if (hk_json_node_get_type (hk_json_node_get_member_value (node, i)) == HK_JSON_NULL)
-      g_variant_dict_remove (&merged, hk_json_node_get_member_name (node, i));
-  g_variant_iter_init (&iter, changes);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_dict_insert_value (&merged, key, value);
-      g_variant_unref (value);
-    }
-  fields = g_variant_ref_sink (g_variant_dict_end (&merged));
+  fields = hk_cli_merge_fields (current, changes, node);
 
   if (!validate_fields (kind, fields, &error) ||
       !check_links (vault, kind, case_of (kind, hk_record_get_parent_id (current)), fields, &error))
@@ -668,7 +584,7 @@ hk_cli_run_record_show (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL || (record = load_user_record (vault, id, &error)) == NULL)
+  if (vault == NULL || (record = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   if (cli->globals.json)
@@ -706,7 +622,7 @@ hk_cli_run_record_history (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL || (record = load_user_record (vault, id, &error)) == NULL ||
+  if (vault == NULL || (record = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL ||
       (revisions = hk_vault_list_revisions (vault, id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 

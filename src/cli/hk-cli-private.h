@@ -113,6 +113,23 @@ char         *hk_cli_read_content           (const char       *file,
 HkJsonNode   *hk_cli_read_json_object       (const char       *file,
                                              GError          **error);
 
+/* hk-cli-fields.c */
+/* For hk_cli_load_record(): any kind hk_cli_is_user_kind() accepts. */
+#define HK_CLI_ANY_USER_KIND (-1)
+
+gboolean      hk_cli_is_user_kind           (HkRecordKind      kind);
+char         *hk_cli_list_user_kinds        (void);
+HkRecord     *hk_cli_load_record            (HkVault          *vault,
+                                             const char       *id,
+                                             int               kind,
+                                             GError          **error);
+GVariant     *hk_cli_read_fields            (HkRecordKind      kind,
+                                             const char       *file,
+                                             GError          **error);
+GVariant     *hk_cli_merge_fields           (HkRecord         *current,
+                                             GVariant         *changes,
+                                             const HkJsonNode *json);
+
 /* hk-cli-output.c */
 char         *hk_cli_format_date            (const char       *iso_date);
 char         *hk_cli_format_datetime        (const char       *iso_datetime);

@@ -11,39 +11,6 @@
 
 #include "hk-cli-private.h"
 
-/* Loads @id and insists on its kind, so "show --case <a person id>" says
- * "not found" rather than printing the wrong thing. */
-static HkRecord *
-load_record_of_kind (HkVault       *vault,
-                     const char    *id,
-                     HkRecordKind   kind,
-                     GError       **error)
-{
-  g_autoptr(HkRecord) record = hk_vault_load (vault, id, error);
-
-  if (record == NULL)
-    return NULL;
-  if (hk_record_get_kind (record) != kind)
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND,
-                   _("There is no %s with that id"), hk_record_kind_to_string (kind));
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
-
-static GVariant *
-read_fields_file (HkRecordKind   kind,
-                  const char    *file,
-                  GError       **error)
-{
-  g_autoptr(HkJsonNode) node = hk_cli_read_json_object (file, error);
-
-  if (node == NULL)
-    return NULL;
-  return hk_record_fields_from_json (kind, node, "$", error);
-}
-
 static void
 print_id_or_record (HkCli    *cli,
                     HkRecord *record)
@@ -92,7 +59,7 @@ hk_cli_run_person_add (HkCli  *cli,
   if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
-  fields = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
+  fields = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error);
   if (fields == NULL || !hk_vault_unlock (vault, passphrase, NULL, &error))
     return hk_cli_report_error (cli, error);
 
@@ -126,7 +93,7 @@ hk_cli_run_person_show (HkCli  *cli,
 
   vault = hk_cli_open_and_unlock (cli, &error);
   if (vault == NULL ||
-      (person = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
+      (person = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   if (cli->globals.json)
@@ -157,11 +124,7 @@ hk_cli_run_person_edit (HkCli  *cli,
   g_autoptr(GVariant) changes = NULL;
   g_autoptr(HkRecord) current = NULL;
   g_autoptr(HkRecord) saved = NULL;
-  g_autoptr(GVariantDict) merged = NULL;
   g_autoptr(GVariant) fields = NULL;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
 
   description = g_strdup_printf (_("Only the keys in the file change; the others keep their values. "
                                    "The previous revision is kept.\n"
@@ -181,21 +144,14 @@ hk_cli_run_person_edit (HkCli  *cli,
   if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
-  changes = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
+  changes = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error);
   if (changes == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (current = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
+      (current = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  merged = g_variant_dict_new (hk_record_get_fields (current));
-  g_variant_iter_init (&iter, changes);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_dict_insert_value (merged, key, value);
-      g_variant_unref (value);
-    }
-
-  fields = g_variant_ref_sink (g_variant_dict_end (merged));
+  /* Unlike "record edit", a null in the file leaves the field as it is. */
+  fields = hk_cli_merge_fields (current, changes, NULL);
   saved = hk_vault_save (vault, HK_RECORD_KIND_PERSON, person_id,
                          hk_record_get_parent_id (current),
                          hk_record_get_revision (current),
@@ -248,11 +204,11 @@ hk_cli_run_case_open (HkCli  *cli,
   if (vault == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (file != NULL && (extra = read_fields_file (HK_RECORD_KIND_CASE, file, &error)) == NULL)
+  if (file != NULL && (extra = hk_cli_read_fields (HK_RECORD_KIND_CASE, file, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (person = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL ||
+      (person = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL ||
       (kase = hk_vault_open_case (vault, person_id, extra, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
@@ -316,7 +272,7 @@ hk_cli_run_case_close (HkCli  *cli,
     }
 
   if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
+      (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
       (saved = hk_vault_close_case (vault, case_id, closed_on, reason, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
@@ -425,7 +381,7 @@ hk_cli_run_note_add (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
+      (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   g_variant_dict_init (&dict, NULL);
@@ -506,7 +462,7 @@ hk_cli_run_note_edit (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (current = load_record_of_kind (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL)
+      (current = hk_cli_load_record (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   dict = g_variant_dict_new (hk_record_get_fields (current));
@@ -556,7 +512,7 @@ hk_cli_run_note_history (HkCli  *cli,
 
   vault = hk_cli_open_and_unlock (cli, &error);
   if (vault == NULL ||
-      (note = load_record_of_kind (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL ||
+      (note = hk_cli_load_record (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL ||
       (revisions = hk_vault_list_revisions (vault, note_id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
