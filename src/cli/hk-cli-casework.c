@@ -22,16 +22,6 @@ static const struct
   { HK_RECORD_KIND_BEST_INTERESTS, "assessment_id",   HK_RECORD_KIND_CAPACITY },
 };
 
-static void
-print_id_or_record (HkCli    *cli,
-                    HkRecord *record)
-{
-  if (cli->globals.json)
-    hk_cli_print_record_json (record);
-  else
-    g_print ("%s\n", hk_record_get_id (record));
-}
-
 /* ---- Ordering and prompts, shared with "show" ---- */
 
 /* The date that places a record of each kind on the case's timeline. */
@@ -493,7 +483,7 @@ hk_cli_run_record_add (HkCli  *cli,
   saved = hk_vault_save (vault, kind, NULL, parent_id, 0, fields, &error);
   if (saved == NULL)
     return hk_cli_report_error (cli, error);
-  print_id_or_record (cli, saved);
+  hk_cli_print_saved (cli, saved);
   return HK_CLI_EXIT_OK;
 }
 
@@ -555,7 +545,7 @@ hk_cli_run_record_edit (HkCli  *cli,
                          hk_record_get_revision (current), fields, &error);
   if (saved == NULL)
     return hk_cli_report_error (cli, error);
-  print_id_or_record (cli, saved);
+  hk_cli_print_saved (cli, saved);
   return HK_CLI_EXIT_OK;
 }
 
@@ -587,10 +577,7 @@ hk_cli_run_record_show (HkCli  *cli,
   if (vault == NULL || (record = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    hk_cli_print_record_json (record);
-  else
-    hk_cli_print_record (record, hk_record_kind_get_label (hk_record_get_kind (record)), NULL);
+  hk_cli_show_record (cli, record, hk_record_kind_get_label (hk_record_get_kind (record)));
   return HK_CLI_EXIT_OK;
 }
 
@@ -608,7 +595,6 @@ hk_cli_run_record_history (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkRecord) record = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
-  const char *label;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Show a record’s earlier revisions, oldest first."),
                              _("Works for every kind of record: a desired outcome revised during the enquiry "
@@ -626,26 +612,7 @@ hk_cli_run_record_history (HkCli  *cli,
       (revisions = hk_vault_list_revisions (vault, id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
-
-      hk_json_writer_begin_array (writer);
-      for (guint i = 0; i < revisions->len; i++)
-        hk_record_write_json (revisions->pdata[i], writer);
-      hk_json_writer_end_array (writer);
-      hk_cli_print_json (writer);
-      return HK_CLI_EXIT_OK;
-    }
-
-  label = hk_record_kind_get_label (hk_record_get_kind (record));
-  if (revisions->len == 0)
-    g_print ("%s\n", _("This record has no earlier revisions."));
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      if (i > 0)
-        g_print ("\n");
-      hk_cli_print_record (revisions->pdata[i], label, NULL);
-    }
+  hk_cli_print_revisions (cli, revisions, hk_record_kind_get_label (hk_record_get_kind (record)),
+                          _("This record has no earlier revisions."));
   return HK_CLI_EXIT_OK;
 }

@@ -509,3 +509,74 @@ hk_cli_print_record (HkRecord   *record,
     g_print ("%s %s\n  %s\n", heading, hk_record_get_id (record), line);
   hk_cli_print_record_fields (record, "  ");
 }
+
+/* A record, or with --json the record object. */
+void
+hk_cli_show_record (HkCli      *cli,
+                    HkRecord   *record,
+                    const char *heading)
+{
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (HK_IS_RECORD (record));
+
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    hk_cli_print_record (record, heading, NULL);
+}
+
+/* What the commands that save a record print: its id, or with --json the
+ * whole record. */
+void
+hk_cli_print_saved (HkCli    *cli,
+                    HkRecord *record)
+{
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (HK_IS_RECORD (record));
+
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    g_print ("%s\n", hk_record_get_id (record));
+}
+
+/* A JSON array of @records, which may be NULL for none. */
+void
+hk_cli_write_records_json (GPtrArray    *records,
+                           HkJsonWriter *writer)
+{
+  hk_json_writer_begin_array (writer);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    hk_record_write_json (g_ptr_array_index (records, i), writer);
+  hk_json_writer_end_array (writer);
+}
+
+/* A record's earlier revisions, oldest first, each under @heading; @none
+ * says there are none. */
+void
+hk_cli_print_revisions (HkCli      *cli,
+                        GPtrArray  *revisions,
+                        const char *heading,
+                        const char *none)
+{
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (revisions != NULL);
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_cli_write_records_json (revisions, writer);
+      hk_cli_print_json (writer);
+      return;
+    }
+
+  if (revisions->len == 0)
+    g_print ("%s\n", none);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      hk_cli_print_record (g_ptr_array_index (revisions, i), heading, NULL);
+    }
+}

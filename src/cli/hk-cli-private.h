@@ -152,6 +152,17 @@ void          hk_cli_print_record_json      (HkRecord         *record);
 void          hk_cli_print_record           (HkRecord         *record,
                                              const char       *heading,
                                              const char       *marker);
+void          hk_cli_show_record            (HkCli            *cli,
+                                             HkRecord         *record,
+                                             const char       *heading);
+void          hk_cli_print_saved            (HkCli            *cli,
+                                             HkRecord         *record);
+void          hk_cli_write_records_json     (GPtrArray        *records,
+                                             HkJsonWriter     *writer);
+void          hk_cli_print_revisions        (HkCli            *cli,
+                                             GPtrArray        *revisions,
+                                             const char       *heading,
+                                             const char       *none);
 void          hk_cli_progress               (const char       *label,
                                              guint             done,
                                              guint             total);

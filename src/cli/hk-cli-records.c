@@ -11,16 +11,6 @@
 
 #include "hk-cli-private.h"
 
-static void
-print_id_or_record (HkCli    *cli,
-                    HkRecord *record)
-{
-  if (cli->globals.json)
-    hk_cli_print_record_json (record);
-  else
-    g_print ("%s\n", hk_record_get_id (record));
-}
-
 /* ---- person ---- */
 
 int
@@ -67,7 +57,7 @@ hk_cli_run_person_add (HkCli  *cli,
   if (person == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, person);
+  hk_cli_print_saved (cli, person);
   return HK_CLI_EXIT_OK;
 }
 
@@ -96,10 +86,7 @@ hk_cli_run_person_show (HkCli  *cli,
       (person = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    hk_cli_print_record_json (person);
-  else
-    hk_cli_print_record (person, _("Person"), NULL);
+  hk_cli_show_record (cli, person, _("Person"));
   return HK_CLI_EXIT_OK;
 }
 
@@ -159,7 +146,7 @@ hk_cli_run_person_edit (HkCli  *cli,
   if (saved == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, saved);
+  hk_cli_print_saved (cli, saved);
   return HK_CLI_EXIT_OK;
 }
 
@@ -212,7 +199,7 @@ hk_cli_run_case_open (HkCli  *cli,
       (kase = hk_vault_open_case (vault, person_id, extra, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, kase);
+  hk_cli_print_saved (cli, kase);
   return HK_CLI_EXIT_OK;
 }
 
@@ -276,7 +263,7 @@ hk_cli_run_case_close (HkCli  *cli,
       (saved = hk_vault_close_case (vault, case_id, closed_on, reason, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, saved);
+  hk_cli_print_saved (cli, saved);
   return HK_CLI_EXIT_OK;
 }
 
@@ -396,7 +383,7 @@ hk_cli_run_note_add (HkCli  *cli,
   if (note == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, note);
+  hk_cli_print_saved (cli, note);
   return HK_CLI_EXIT_OK;
 }
 
@@ -481,7 +468,7 @@ hk_cli_run_note_edit (HkCli  *cli,
   if (saved == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, saved);
+  hk_cli_print_saved (cli, saved);
   return HK_CLI_EXIT_OK;
 }
 
@@ -516,26 +503,7 @@ hk_cli_run_note_history (HkCli  *cli,
       (revisions = hk_vault_list_revisions (vault, note_id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
-
-      hk_json_writer_begin_array (writer);
-      for (guint i = 0; i < revisions->len; i++)
-        hk_record_write_json (g_ptr_array_index (revisions, i), writer);
-      hk_json_writer_end_array (writer);
-      hk_cli_print_json (writer);
-      return HK_CLI_EXIT_OK;
-    }
-
-  if (revisions->len == 0)
-    g_print ("%s\n", _("This note has no earlier revisions."));
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      if (i > 0)
-        g_print ("\n");
-      hk_cli_print_record (g_ptr_array_index (revisions, i), _("Note"), NULL);
-    }
+  hk_cli_print_revisions (cli, revisions, _("Note"), _("This note has no earlier revisions."));
   return HK_CLI_EXIT_OK;
 }
 
@@ -825,10 +793,7 @@ hk_cli_run_show (HkCli  *cli,
       else
         hk_json_writer_null (writer);
       hk_json_writer_key (writer, "notes");
-      hk_json_writer_begin_array (writer);
-      for (guint i = 0; notes != NULL && i < notes->len; i++)
-        hk_record_write_json (g_ptr_array_index (notes, i), writer);
-      hk_json_writer_end_array (writer);
+      hk_cli_write_records_json (notes, writer);
       for (guint s = 0; s < G_N_ELEMENTS (show_sections); s++)
         {
           GPtrArray *list = cr.by_kind[show_sections[s].kind];
