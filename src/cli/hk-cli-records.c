@@ -293,26 +293,113 @@ read_present_file (const char  *file,
   return g_variant_ref_sink (g_variant_new_strv ((const char * const *) list, -1));
 }
 
+/* What "note add" and "note edit" take besides the case or the note. */
+typedef struct
+{
+  /* Options */
+  char     *file;
+  char     *kind;
+  char     *occurred;
+  char     *present_file;
+  /* Checked and read */
+  char     *occurred_at;
+  char     *text;
+  GVariant *present;
+} NoteInput;
+
+static void
+note_input_clear (NoteInput *input)
+{
+  g_clear_pointer (&input->file, g_free);
+  g_clear_pointer (&input->kind, g_free);
+  g_clear_pointer (&input->occurred, g_free);
+  g_clear_pointer (&input->present_file, g_free);
+  g_clear_pointer (&input->occurred_at, g_free);
+  g_clear_pointer (&input->text, g_free);
+  g_clear_pointer (&input->present, g_variant_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NoteInput, note_input_clear)
+
+/* The help differs only where "note add" has defaults. */
+#define NOTE_INPUT_ENTRIES(input, file_help, kind_help, occurred_help) \
+  { "file", 'f', 0, G_OPTION_ARG_FILENAME, &(input).file, file_help, N_("FILE") }, \
+  { "kind", 'k', 0, G_OPTION_ARG_STRING, &(input).kind, kind_help, N_("KIND") }, \
+  { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &(input).occurred, occurred_help, N_("WHEN") }, \
+  { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &(input).present_file, \
+    N_("Read who was present from FILE, one name per line"), N_("FILE") }
+
+/* Everything that can be checked before the vault is opened. */
+static gboolean
+note_input_check (NoteInput  *input,
+                  GError    **error)
+{
+  const HkFieldSpec *kind_spec = hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind");
+
+  if (input->kind != NULL && hk_field_spec_get_value_label (kind_spec, input->kind) == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--kind: expected conversation, visit, phone_call, meeting or other"));
+      return FALSE;
+    }
+  if (input->occurred != NULL &&
+      (input->occurred_at = hk_cli_normalize_datetime (input->occurred, error)) == NULL)
+    return FALSE;
+  if (g_strcmp0 (input->file, "-") == 0 && g_strcmp0 (input->present_file, "-") == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--file and --present-file cannot both read standard input"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The content, read after the passphrase. */
+static gboolean
+note_input_read (NoteInput  *input,
+                 GError    **error)
+{
+  if (input->file != NULL &&
+      (input->text = hk_cli_read_content (input->file, HK_CLI_MAX_CONTENT_BYTES, NULL, error)) == NULL)
+    return FALSE;
+  if (input->present_file != NULL &&
+      (input->present = read_present_file (input->present_file, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* @base (may be NULL) with the parts given laid over it. */
+static GVariant *
+note_input_to_fields (NoteInput *input,
+                      GVariant  *base)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, base);
+  if (input->kind != NULL)
+    g_variant_dict_insert (&dict, "kind", "s", input->kind);
+  if (input->occurred_at != NULL)
+    g_variant_dict_insert (&dict, "occurred_at", "s", input->occurred_at);
+  if (input->text != NULL)
+    g_variant_dict_insert (&dict, "text", "s", input->text);
+  if (input->present != NULL)
+    g_variant_dict_insert_value (&dict, "present", input->present);
+  return g_variant_ref_sink (g_variant_dict_end (&dict));
+}
+
 int
 hk_cli_run_note_add (HkCli  *cli,
                      int     argc,
                      char  **argv)
 {
   g_autofree char *case_id = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *occurred = NULL;
-  g_autofree char *present_file = NULL;
+  g_auto(NoteInput) input = { 0 };
   const GOptionEntry entries[] = {
     { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case the note belongs to"), N_("ID") },
-    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Read the note text from FILE (- for standard input)"), N_("FILE") },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_("conversation (default), visit, phone_call, meeting or other"), N_("KIND") },
-    { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &occurred,
-      N_("When it happened, ISO 8601 such as 2026-03-05T14:30 (default: now)"), N_("WHEN") },
-    { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &present_file,
-      N_("Read who was present from FILE, one name per line"), N_("FILE") },
+    NOTE_INPUT_ENTRIES (input,
+                        N_("Read the note text from FILE (- for standard input)"),
+                        N_("conversation (default), visit, phone_call, meeting or other"),
+                        N_("When it happened, ISO 8601 such as 2026-03-05T14:30 (default: now)")),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -320,11 +407,7 @@ hk_cli_run_note_add (HkCli  *cli,
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(HkRecord) note = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *occurred_at = NULL;
-  g_autoptr(GVariant) present = NULL;
   g_autoptr(GVariant) fields = NULL;
-  GVariantDict dict;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Add a note to a case."),
                              _("A note recorded more than a day after it happened is marked as a late entry.\n"
@@ -339,46 +422,23 @@ hk_cli_run_note_add (HkCli  *cli,
                                "Prints the new note’s id (with --json, the whole record)."),
                              &argc, &argv, &error) ||
       !hk_cli_require_option (case_id, "--case", &error) ||
-      !hk_cli_require_option (file, "--file", &error))
+      !hk_cli_require_option (input.file, "--file", &error) ||
+      !note_input_check (&input, &error))
     return hk_cli_report_error (cli, error);
 
-  if (kind == NULL)
-    kind = g_strdup ("conversation");
-  else if (hk_field_spec_get_value_label (hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind"), kind) == NULL)
-    return hk_cli_usage_error (cli, _("--kind: expected conversation, visit, phone_call, meeting or other"));
-
-  if (occurred != NULL)
-    occurred_at = hk_cli_normalize_datetime (occurred, &error);
-  else
-    occurred_at = hk_cli_iso8601_now ();
-  if (occurred_at == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
-    return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
+  if (input.kind == NULL)
+    input.kind = g_strdup ("conversation");
+  if (input.occurred_at == NULL)
+    input.occurred_at = hk_cli_iso8601_now ();
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
-    return hk_cli_report_error (cli, error);
-
-  text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error);
-  if (text == NULL)
-    return hk_cli_report_error (cli, error);
-  if (present_file != NULL && (present = read_present_file (present_file, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+  if (vault == NULL ||
+      !note_input_read (&input, &error) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "kind", "s", kind);
-  g_variant_dict_insert (&dict, "occurred_at", "s", occurred_at);
-  g_variant_dict_insert (&dict, "text", "s", text);
-  if (present != NULL)
-    g_variant_dict_insert_value (&dict, "present", present);
-  fields = g_variant_ref_sink (g_variant_dict_end (&dict));
-
+  fields = note_input_to_fields (&input, NULL);
   note = hk_vault_save (vault, HK_RECORD_KIND_NOTE, NULL, case_id, 0, fields, &error);
   if (note == NULL)
     return hk_cli_report_error (cli, error);
@@ -393,20 +453,13 @@ hk_cli_run_note_edit (HkCli  *cli,
                       char  **argv)
 {
   g_autofree char *note_id = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *occurred = NULL;
-  g_autofree char *present_file = NULL;
+  g_auto(NoteInput) input = { 0 };
   const GOptionEntry entries[] = {
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note_id, N_("The note’s id"), N_("ID") },
-    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Read the new note text from FILE (- for standard input)"), N_("FILE") },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_("conversation, visit, phone_call, meeting or other"), N_("KIND") },
-    { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &occurred,
-      N_("When it happened, ISO 8601 such as 2026-03-05T14:30"), N_("WHEN") },
-    { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &present_file,
-      N_("Read who was present from FILE, one name per line"), N_("FILE") },
+    NOTE_INPUT_ENTRIES (input,
+                        N_("Read the new note text from FILE (- for standard input)"),
+                        N_("conversation, visit, phone_call, meeting or other"),
+                        N_("When it happened, ISO 8601 such as 2026-03-05T14:30")),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -414,11 +467,7 @@ hk_cli_run_note_edit (HkCli  *cli,
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) current = NULL;
   g_autoptr(HkRecord) saved = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *occurred_at = NULL;
-  g_autoptr(GVariant) present = NULL;
   g_autoptr(GVariant) fields = NULL;
-  g_autoptr(GVariantDict) dict = NULL;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Correct a note."),
                              _("Only the parts given change. The previous revision is kept and can be read "
@@ -430,39 +479,19 @@ hk_cli_run_note_edit (HkCli  *cli,
       !hk_cli_require_option (note_id, "--note", &error))
     return hk_cli_report_error (cli, error);
 
-  if (file == NULL && kind == NULL && occurred == NULL && present_file == NULL)
+  if (input.file == NULL && input.kind == NULL && input.occurred == NULL && input.present_file == NULL)
     return hk_cli_usage_error (cli, _("Nothing to change: give --file, --kind, --occurred-at or --present-file"));
-  if (kind != NULL &&
-      hk_field_spec_get_value_label (hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind"), kind) == NULL)
-    return hk_cli_usage_error (cli, _("--kind: expected conversation, visit, phone_call, meeting or other"));
-  if (occurred != NULL && (occurred_at = hk_cli_normalize_datetime (occurred, &error)) == NULL)
+  if (!note_input_check (&input, &error))
     return hk_cli_report_error (cli, error);
-  if (file != NULL && present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
-    return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
-    return hk_cli_report_error (cli, error);
-  if (file != NULL && (text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-  if (present_file != NULL && (present = read_present_file (present_file, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+  if (vault == NULL ||
+      !note_input_read (&input, &error) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (current = hk_cli_load_record (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  dict = g_variant_dict_new (hk_record_get_fields (current));
-  if (text != NULL)
-    g_variant_dict_insert (dict, "text", "s", text);
-  if (kind != NULL)
-    g_variant_dict_insert (dict, "kind", "s", kind);
-  if (occurred_at != NULL)
-    g_variant_dict_insert (dict, "occurred_at", "s", occurred_at);
-  if (present != NULL)
-    g_variant_dict_insert_value (dict, "present", present);
-  fields = g_variant_ref_sink (g_variant_dict_end (dict));
-
+  fields = note_input_to_fields (&input, hk_record_get_fields (current));
   saved = hk_vault_save (vault, HK_RECORD_KIND_NOTE, note_id, hk_record_get_parent_id (current),
                          hk_record_get_revision (current), fields, &error);
   if (saved == NULL)
