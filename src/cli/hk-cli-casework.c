@@ -436,7 +436,6 @@ hk_cli_run_record_add (HkCli  *cli,
   g_autoptr(HkJsonNode) node = NULL;
   g_autoptr(GVariant) fields = NULL;
   g_autoptr(HkRecord) parent = NULL;
-  g_autoptr(HkRecord) saved = NULL;
   HkRecordKind kind;
   int parent_kind;
 
@@ -480,11 +479,7 @@ hk_cli_run_record_add (HkCli  *cli,
       !check_links (vault, kind, case_of (kind, parent_id), fields, &error))
     return hk_cli_report_error (cli, error);
 
-  saved = hk_vault_save (vault, kind, NULL, parent_id, 0, fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-  hk_cli_print_saved (cli, saved);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_new (cli, vault, kind, parent_id, fields);
 }
 
 int
@@ -506,7 +501,6 @@ hk_cli_run_record_edit (HkCli  *cli,
   g_autoptr(HkJsonNode) node = NULL;
   g_autoptr(GVariant) changes = NULL;
   g_autoptr(HkRecord) current = NULL;
-  g_autoptr(HkRecord) saved = NULL;
   g_autoptr(GVariant) fields = NULL;
   HkRecordKind kind;
 
@@ -541,12 +535,7 @@ hk_cli_run_record_edit (HkCli  *cli,
       !check_links (vault, kind, case_of (kind, hk_record_get_parent_id (current)), fields, &error))
     return hk_cli_report_error (cli, error);
 
-  saved = hk_vault_save (vault, kind, id, hk_record_get_parent_id (current),
-                         hk_record_get_revision (current), fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-  hk_cli_print_saved (cli, saved);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_revision (cli, vault, current, fields);
 }
 
 int

@@ -1,4 +1,4 @@
-/* hk-cli-fields.c: loading records and reading their fields for hearken-cli
+/* hk-cli-fields.c: loading records, and reading, merging and saving their fields
  *
  * Copyright 2026 The Hearken Developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -108,4 +108,52 @@ hk_cli_merge_fields (HkRecord         *current,
       g_variant_unref (value);
     }
   return g_variant_ref_sink (g_variant_dict_end (&merged));
+}
+
+/* Saves a new record and prints it as hk_cli_print_saved() does; returns
+ * the exit status. */
+int
+hk_cli_save_new (HkCli         *cli,
+                 HkVault       *vault,
+                 HkRecordKind   kind,
+                 const char    *parent_id,
+                 GVariant      *fields)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+
+  g_return_val_if_fail (cli != NULL, HK_CLI_EXIT_USER);
+  g_return_val_if_fail (HK_IS_VAULT (vault), HK_CLI_EXIT_USER);
+
+  saved = hk_vault_save (vault, kind, NULL, parent_id, 0, fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+
+  hk_cli_print_saved (cli, saved);
+  return HK_CLI_EXIT_OK;
+}
+
+/* Saves @fields as the revision after @current and prints it as
+ * hk_cli_print_saved() does; returns the exit status. */
+int
+hk_cli_save_revision (HkCli    *cli,
+                      HkVault  *vault,
+                      HkRecord *current,
+                      GVariant *fields)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkRecord) saved = NULL;
+
+  g_return_val_if_fail (cli != NULL, HK_CLI_EXIT_USER);
+  g_return_val_if_fail (HK_IS_VAULT (vault), HK_CLI_EXIT_USER);
+  g_return_val_if_fail (HK_IS_RECORD (current), HK_CLI_EXIT_USER);
+
+  saved = hk_vault_save (vault, hk_record_get_kind (current), hk_record_get_id (current),
+                         hk_record_get_parent_id (current), hk_record_get_revision (current),
+                         fields, &error);
+  if (saved == NULL)
+    return hk_cli_report_error (cli, error);
+
+  hk_cli_print_saved (cli, saved);
+  return HK_CLI_EXIT_OK;
 }

@@ -450,6 +450,31 @@ hk_cli_read_content (const char  *file,
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
+/* Short text such as a reason or a query, with the space around it removed;
+ * nothing left is a usage error that says @empty_message. */
+char *
+hk_cli_read_text (const char  *file,
+                  const char  *empty_message,
+                  GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (empty_message != NULL, NULL);
+
+  text = hk_cli_read_content (file, HK_CLI_MAX_TEXT_BYTES, NULL, error);
+  if (text == NULL)
+    return NULL;
+
+  g_strstrip (text);
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, empty_message);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
 HkJsonNode *
 hk_cli_read_json_object (const char  *file,
                          GError     **error)

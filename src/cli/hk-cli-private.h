@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 /* Upper bounds for what is read from files: everything read is hostile. */
 #define HK_CLI_MAX_SECRET_BYTES  1024
 #define HK_CLI_MAX_CONTENT_BYTES (16 * 1024 * 1024)
+#define HK_CLI_MAX_TEXT_BYTES    (64 * 1024)
 
 /* The global options, which may appear before or after the subcommand. Every
  * parsing level fills its own copy; later levels win when they are merged. */
@@ -110,6 +111,9 @@ char         *hk_cli_read_content           (const char       *file,
                                              gsize             max_bytes,
                                              gsize            *out_len,
                                              GError          **error);
+char         *hk_cli_read_text              (const char       *file,
+                                             const char       *empty_message,
+                                             GError          **error);
 HkJsonNode   *hk_cli_read_json_object       (const char       *file,
                                              GError          **error);
 
@@ -129,6 +133,15 @@ GVariant     *hk_cli_read_fields            (HkRecordKind      kind,
 GVariant     *hk_cli_merge_fields           (HkRecord         *current,
                                              GVariant         *changes,
                                              const HkJsonNode *json);
+int           hk_cli_save_new               (HkCli            *cli,
+                                             HkVault          *vault,
+                                             HkRecordKind      kind,
+                                             const char       *parent_id,
+                                             GVariant         *fields);
+int           hk_cli_save_revision          (HkCli            *cli,
+                                             HkVault          *vault,
+                                             HkRecord         *current,
+                                             GVariant         *fields);
 
 /* hk-cli-output.c */
 char         *hk_cli_format_date            (const char       *iso_date);

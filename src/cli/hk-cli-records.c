@@ -30,7 +30,6 @@ hk_cli_run_person_add (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(GVariant) fields = NULL;
-  g_autoptr(HkRecord) person = NULL;
 
   description = g_strdup_printf (_("JSON keys:\n%s\n"
                                    "Examples:\n"
@@ -44,21 +43,13 @@ hk_cli_run_person_add (HkCli  *cli,
       !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
-  /* The passphrase comes first on standard input, then the content. */
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
+  if (vault == NULL ||
+      (fields = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error))
     return hk_cli_report_error (cli, error);
 
-  fields = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error);
-  if (fields == NULL || !hk_vault_unlock (vault, passphrase, NULL, &error))
-    return hk_cli_report_error (cli, error);
-
-  person = hk_vault_save (vault, HK_RECORD_KIND_PERSON, NULL, NULL, 0, fields, &error);
-  if (person == NULL)
-    return hk_cli_report_error (cli, error);
-
-  hk_cli_print_saved (cli, person);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_new (cli, vault, HK_RECORD_KIND_PERSON, NULL, fields);
 }
 
 int
@@ -110,7 +101,6 @@ hk_cli_run_person_edit (HkCli  *cli,
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(GVariant) changes = NULL;
   g_autoptr(HkRecord) current = NULL;
-  g_autoptr(HkRecord) saved = NULL;
   g_autoptr(GVariant) fields = NULL;
 
   description = g_strdup_printf (_("Only the keys in the file change; the others keep their values. "
@@ -128,26 +118,15 @@ hk_cli_run_person_edit (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
-    return hk_cli_report_error (cli, error);
-
-  changes = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error);
-  if (changes == NULL ||
+  if (vault == NULL ||
+      (changes = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error)) == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (current = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
   /* Unlike "record edit", a null in the file leaves the field as it is. */
   fields = hk_cli_merge_fields (current, changes, NULL);
-  saved = hk_vault_save (vault, HK_RECORD_KIND_PERSON, person_id,
-                         hk_record_get_parent_id (current),
-                         hk_record_get_revision (current),
-                         fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-
-  hk_cli_print_saved (cli, saved);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_revision (cli, vault, current, fields);
 }
 
 /* ---- case ---- */
@@ -188,13 +167,9 @@ hk_cli_run_case_open (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (file != NULL && (extra = hk_cli_read_fields (HK_RECORD_KIND_CASE, file, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+  if (vault == NULL ||
+      (file != NULL && (extra = hk_cli_read_fields (HK_RECORD_KIND_CASE, file, &error)) == NULL) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (person = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL ||
       (kase = hk_vault_open_case (vault, person_id, extra, &error)) == NULL)
     return hk_cli_report_error (cli, error);
@@ -245,20 +220,10 @@ hk_cli_run_case_close (HkCli  *cli,
     closed_on = g_strstrip (g_strdup (date));
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (reason_file != NULL)
-    {
-      reason = hk_cli_read_content (reason_file, 64 * 1024, NULL, &error);
-      if (reason == NULL)
-        return hk_cli_report_error (cli, error);
-      g_strstrip (reason);
-      if (*reason == '\0')
-        return hk_cli_usage_error (cli, _("The reason file is empty"));
-    }
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+  if (vault == NULL ||
+      (reason_file != NULL &&
+       (reason = hk_cli_read_text (reason_file, _("The reason file is empty"), &error)) == NULL) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
       (saved = hk_vault_close_case (vault, case_id, closed_on, reason, &error)) == NULL)
     return hk_cli_report_error (cli, error);
@@ -406,7 +371,6 @@ hk_cli_run_note_add (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) kase = NULL;
-  g_autoptr(HkRecord) note = NULL;
   g_autoptr(GVariant) fields = NULL;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Add a note to a case."),
@@ -439,12 +403,7 @@ hk_cli_run_note_add (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   fields = note_input_to_fields (&input, NULL);
-  note = hk_vault_save (vault, HK_RECORD_KIND_NOTE, NULL, case_id, 0, fields, &error);
-  if (note == NULL)
-    return hk_cli_report_error (cli, error);
-
-  hk_cli_print_saved (cli, note);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_new (cli, vault, HK_RECORD_KIND_NOTE, case_id, fields);
 }
 
 int
@@ -466,7 +425,6 @@ hk_cli_run_note_edit (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) current = NULL;
-  g_autoptr(HkRecord) saved = NULL;
   g_autoptr(GVariant) fields = NULL;
 
   if (!hk_cli_parse_options (cli, entries, NULL, _("Correct a note."),
@@ -492,13 +450,7 @@ hk_cli_run_note_edit (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   fields = note_input_to_fields (&input, hk_record_get_fields (current));
-  saved = hk_vault_save (vault, HK_RECORD_KIND_NOTE, note_id, hk_record_get_parent_id (current),
-                         hk_record_get_revision (current), fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-
-  hk_cli_print_saved (cli, saved);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_revision (cli, vault, current, fields);
 }
 
 int
@@ -664,17 +616,9 @@ hk_cli_run_search (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL)
-    return hk_cli_report_error (cli, error);
-
-  query = hk_cli_read_content (file, 64 * 1024, NULL, &error);
-  if (query == NULL)
-    return hk_cli_report_error (cli, error);
-  g_strstrip (query);
-  if (*query == '\0')
-    return hk_cli_usage_error (cli, _("The search query is empty"));
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+  if (vault == NULL ||
+      (query = hk_cli_read_text (file, _("The search query is empty"), &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (matches = hk_vault_search (vault, query, &error)) == NULL ||
       (summaries = hk_vault_list_cases (vault, &error)) == NULL)
     return hk_cli_report_error (cli, error);
