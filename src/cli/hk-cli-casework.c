@@ -83,14 +83,10 @@ hk_cli_write_prompts_json (GPtrArray    *prompts,
       HkPrompt *p = prompts->pdata[i];
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "code");
-      hk_json_writer_string (writer, p->code);
-      hk_json_writer_key (writer, "severity");
-      hk_json_writer_string (writer, hk_prompt_severity_to_string (p->severity));
-      hk_json_writer_key (writer, "text");
-      hk_json_writer_string (writer, p->text);
-      hk_json_writer_key (writer, "record_id");
-      hk_json_writer_string (writer, p->record_id);
+      hk_cli_json_string_member (writer, "code", p->code);
+      hk_cli_json_string_member (writer, "severity", hk_prompt_severity_to_string (p->severity));
+      hk_cli_json_string_member (writer, "text", p->text);
+      hk_cli_json_string_member (writer, "record_id", p->record_id);
       hk_json_writer_end_object (writer);
     }
   hk_json_writer_end_array (writer);
@@ -135,18 +131,13 @@ print_import_report (HkCli                *cli,
       HkJsonWriter *writer = hk_json_writer_new (TRUE);
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "dry_run");
-      hk_json_writer_bool (writer, dry_run);
-      hk_json_writer_key (writer, "total");
-      hk_json_writer_int (writer, report->total);
+      hk_cli_json_bool_member (writer, "dry_run", dry_run);
+      hk_cli_json_int_member (writer, "total", report->total);
       hk_json_writer_key (writer, "counts");
       hk_json_writer_begin_object (writer);
       for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
         if (hk_cli_is_user_kind (kind))
-          {
-            hk_json_writer_key (writer, hk_record_kind_to_string (kind));
-            hk_json_writer_int (writer, report->counts[kind]);
-          }
+          hk_cli_json_int_member (writer, hk_record_kind_to_string (kind), report->counts[kind]);
       hk_json_writer_end_object (writer);
       hk_json_writer_key (writer, "case_ids");
       hk_json_writer_begin_array (writer);

@@ -125,6 +125,34 @@ hk_cli_print_json (HkJsonWriter *writer)
   fflush (stdout);
 }
 
+/* One member of the object being written, as the key and value calls would. */
+void
+hk_cli_json_string_member (HkJsonWriter *writer,
+                           const char   *key,
+                           const char   *value)
+{
+  hk_json_writer_key (writer, key);
+  hk_json_writer_string (writer, value);
+}
+
+void
+hk_cli_json_int_member (HkJsonWriter *writer,
+                        const char   *key,
+                        gint64        value)
+{
+  hk_json_writer_key (writer, key);
+  hk_json_writer_int (writer, value);
+}
+
+void
+hk_cli_json_bool_member (HkJsonWriter *writer,
+                         const char   *key,
+                         gboolean      value)
+{
+  hk_json_writer_key (writer, key);
+  hk_json_writer_bool (writer, value);
+}
+
 /* Terminal columns taken by @text. */
 static gsize
 display_width (const char *text)
@@ -293,24 +321,15 @@ hk_cli_write_case_summary_json (HkCaseSummary *summary,
                                 HkJsonWriter  *writer)
 {
   hk_json_writer_begin_object (writer);
-  hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, hk_case_summary_get_case_id (summary));
-  hk_json_writer_key (writer, "person_id");
-  hk_json_writer_string (writer, hk_case_summary_get_person_id (summary));
-  hk_json_writer_key (writer, "person_name");
-  hk_json_writer_string (writer, hk_case_summary_get_person_name (summary));
-  hk_json_writer_key (writer, "status");
-  hk_json_writer_string (writer, hk_case_summary_get_status (summary));
-  hk_json_writer_key (writer, "opened_on");
-  hk_json_writer_string (writer, hk_case_summary_get_opened_on (summary));
-  hk_json_writer_key (writer, "closed_on");
-  hk_json_writer_string (writer, hk_case_summary_get_closed_on (summary));
-  hk_json_writer_key (writer, "summary");
-  hk_json_writer_string (writer, hk_case_summary_get_summary (summary));
-  hk_json_writer_key (writer, "worker");
-  hk_json_writer_string (writer, hk_case_summary_get_worker (summary));
-  hk_json_writer_key (writer, "note_count");
-  hk_json_writer_int (writer, hk_case_summary_get_note_count (summary));
+  hk_cli_json_string_member (writer, "id", hk_case_summary_get_case_id (summary));
+  hk_cli_json_string_member (writer, "person_id", hk_case_summary_get_person_id (summary));
+  hk_cli_json_string_member (writer, "person_name", hk_case_summary_get_person_name (summary));
+  hk_cli_json_string_member (writer, "status", hk_case_summary_get_status (summary));
+  hk_cli_json_string_member (writer, "opened_on", hk_case_summary_get_opened_on (summary));
+  hk_cli_json_string_member (writer, "closed_on", hk_case_summary_get_closed_on (summary));
+  hk_cli_json_string_member (writer, "summary", hk_case_summary_get_summary (summary));
+  hk_cli_json_string_member (writer, "worker", hk_case_summary_get_worker (summary));
+  hk_cli_json_int_member (writer, "note_count", hk_case_summary_get_note_count (summary));
   hk_json_writer_end_object (writer);
 }
 

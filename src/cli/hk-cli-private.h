@@ -151,6 +151,15 @@ char         *hk_cli_iso8601_now            (void);
 char         *hk_cli_normalize_datetime     (const char       *text,
                                              GError          **error);
 void          hk_cli_print_json             (HkJsonWriter     *writer);
+void          hk_cli_json_string_member     (HkJsonWriter     *writer,
+                                             const char       *key,
+                                             const char       *value);
+void          hk_cli_json_int_member        (HkJsonWriter     *writer,
+                                             const char       *key,
+                                             gint64            value);
+void          hk_cli_json_bool_member       (HkJsonWriter     *writer,
+                                             const char       *key,
+                                             gboolean          value);
 void          hk_cli_print_record_fields    (HkRecord         *record,
                                              const char       *indent);
 void          hk_cli_write_case_summary_json (HkCaseSummary   *summary,

@@ -168,13 +168,21 @@ write_recovery_key (const HkSecret *key)
   write_all (hk_secret_get_data (key), hk_secret_get_length (key));
 }
 
-/* Finishes @writer (an open object) with "recovery_key" and prints it. */
+/* Finishes @writer (an open object), with "recovery_key" when @key is given,
+ * and prints it. */
 static void
-print_json_with_recovery_key (HkJsonWriter   *writer,
-                              const HkSecret *key)
+print_vault_json (HkJsonWriter   *writer,
+                  const HkSecret *key)
 {
   g_autofree char *text = NULL;
   char *mark;
+
+  if (key == NULL)
+    {
+      hk_json_writer_end_object (writer);
+      hk_cli_print_json (writer);
+      return;
+    }
 
   hk_json_writer_key (writer, "recovery_key");
   if (!recovery_key_is_plain (key))
@@ -199,8 +207,10 @@ print_json_with_recovery_key (HkJsonWriter   *writer,
   fflush (stdout);
 }
 
+/* Without --json: the warning on standard error, the key alone on standard output. */
 static void
-print_recovery_warning (HkVault *vault)
+print_recovery_key (HkVault        *vault,
+                    const HkSecret *key)
 {
   g_printerr (_("Created the vault at %s.\n"), hk_vault_get_path (vault));
   g_printerr ("%s\n",
@@ -209,16 +219,22 @@ print_recovery_warning (HkVault *vault)
                 "and without it a forgotten passphrase means the records are lost."));
   if (hk_vault_get_kdf_profile (vault) == HK_KDF_PROFILE_TEST_WEAK)
     g_printerr ("%s\n", _("Warning: this vault uses the weak test key derivation; never put real records in it."));
+
+  write_recovery_key (key);
+  write_all ("\n", 1);
 }
 
-static void
-write_vault_members (HkJsonWriter *writer,
-                     HkVault      *vault)
+/* The --json output of the commands that make or copy a vault opens with
+ * its path and id; print_vault_json() finishes it. */
+static HkJsonWriter *
+begin_vault_json (HkVault *vault)
 {
-  hk_json_writer_key (writer, "vault");
-  hk_json_writer_string (writer, hk_vault_get_path (vault));
-  hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, hk_vault_get_id (vault));
+  HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+  hk_json_writer_begin_object (writer);
+  hk_cli_json_string_member (writer, "vault", hk_vault_get_path (vault));
+  hk_cli_json_string_member (writer, "id", hk_vault_get_id (vault));
+  return writer;
 }
 
 /* ---- init ---- */
@@ -260,19 +276,9 @@ hk_cli_run_init (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   if (cli->globals.json)
-    {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
-
-      hk_json_writer_begin_object (writer);
-      write_vault_members (writer, vault);
-      print_json_with_recovery_key (writer, recovery);
-    }
+    print_vault_json (begin_vault_json (vault), recovery);
   else
-    {
-      print_recovery_warning (vault);
-      write_recovery_key (recovery);
-      write_all ("\n", 1);
-    }
+    print_recovery_key (vault, recovery);
   return HK_CLI_EXIT_OK;
 }
 
@@ -347,36 +353,20 @@ hk_cli_run_demo (HkCli  *cli,
                                       "real ones; use --create for a new demo vault, or --force"));
 
   if (recovery != NULL && !cli->globals.json)
-    {
-      print_recovery_warning (vault);
-      write_recovery_key (recovery);
-      write_all ("\n", 1);
-    }
+    print_recovery_key (vault, recovery);
 
   if (!hk_demo_populate (vault, n_cases, notes_per_case, (guint32) seed, demo_progress, NULL, &error))
     return hk_cli_report_error (cli, error);
 
   if (cli->globals.json)
     {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+      HkJsonWriter *writer = begin_vault_json (vault);
 
-      hk_json_writer_begin_object (writer);
-      write_vault_members (writer, vault);
-      hk_json_writer_key (writer, "demo");
-      hk_json_writer_bool (writer, (hk_vault_get_flags (vault) & HK_VAULT_FLAG_DEMO) != 0);
-      hk_json_writer_key (writer, "cases");
-      hk_json_writer_int (writer, n_cases);
-      hk_json_writer_key (writer, "notes_per_case");
-      hk_json_writer_int (writer, notes_per_case);
-      hk_json_writer_key (writer, "seed");
-      hk_json_writer_int (writer, seed);
-      if (recovery != NULL)
-        print_json_with_recovery_key (writer, recovery);
-      else
-        {
-          hk_json_writer_end_object (writer);
-          hk_cli_print_json (writer);
-        }
+      hk_cli_json_bool_member (writer, "demo", (hk_vault_get_flags (vault) & HK_VAULT_FLAG_DEMO) != 0);
+      hk_cli_json_int_member (writer, "cases", n_cases);
+      hk_cli_json_int_member (writer, "notes_per_case", notes_per_case);
+      hk_cli_json_int_member (writer, "seed", seed);
+      print_vault_json (writer, recovery);
     }
   else
     {
@@ -399,14 +389,10 @@ write_failure_json (HkJsonWriter          *writer,
                     const HkRecordFailure *failure)
 {
   hk_json_writer_begin_object (writer);
-  hk_json_writer_key (writer, "kind");
-  hk_json_writer_string (writer, hk_record_kind_to_string (failure->kind));
-  hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, failure->id);
-  hk_json_writer_key (writer, "revision");
-  hk_json_writer_int (writer, failure->revision);
-  hk_json_writer_key (writer, "description");
-  hk_json_writer_string (writer, failure->message);
+  hk_cli_json_string_member (writer, "kind", hk_record_kind_to_string (failure->kind));
+  hk_cli_json_string_member (writer, "id", failure->id);
+  hk_cli_json_int_member (writer, "revision", failure->revision);
+  hk_cli_json_string_member (writer, "description", failure->message);
   hk_json_writer_end_object (writer);
 }
 
@@ -446,25 +432,18 @@ hk_cli_run_check (HkCli  *cli,
       HkJsonWriter *writer = hk_json_writer_new (TRUE);
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "ok");
-      hk_json_writer_bool (writer, ok);
-      hk_json_writer_key (writer, "sqlite_ok");
-      hk_json_writer_bool (writer, report->sqlite_ok);
-      hk_json_writer_key (writer, "sqlite_message");
-      hk_json_writer_string (writer, report->sqlite_message);
-      hk_json_writer_key (writer, "records_checked");
-      hk_json_writer_int (writer, report->records_checked);
+      hk_cli_json_bool_member (writer, "ok", ok);
+      hk_cli_json_bool_member (writer, "sqlite_ok", report->sqlite_ok);
+      hk_cli_json_string_member (writer, "sqlite_message", report->sqlite_message);
+      hk_cli_json_int_member (writer, "records_checked", report->records_checked);
       hk_json_writer_key (writer, "record_failures");
       hk_json_writer_begin_array (writer);
       for (guint i = 0; i < report->failures->len; i++)
         write_failure_json (writer, g_ptr_array_index (report->failures, i));
       hk_json_writer_end_array (writer);
-      hk_json_writer_key (writer, "activity_ok");
-      hk_json_writer_bool (writer, report->activity_ok);
-      hk_json_writer_key (writer, "activity_entries");
-      hk_json_writer_int (writer, report->activity_entries);
-      hk_json_writer_key (writer, "activity_message");
-      hk_json_writer_string (writer, report->activity_message);
+      hk_cli_json_bool_member (writer, "activity_ok", report->activity_ok);
+      hk_cli_json_int_member (writer, "activity_entries", report->activity_entries);
+      hk_cli_json_string_member (writer, "activity_message", report->activity_message);
       hk_json_writer_end_object (writer);
       hk_cli_print_json (writer);
     }
@@ -658,14 +637,10 @@ hk_cli_run_backup (HkCli  *cli,
 
   if (cli->globals.json)
     {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+      HkJsonWriter *writer = begin_vault_json (vault);
 
-      hk_json_writer_begin_object (writer);
-      write_vault_members (writer, vault);
-      hk_json_writer_key (writer, "backup");
-      hk_json_writer_string (writer, to);
-      hk_json_writer_end_object (writer);
-      hk_cli_print_json (writer);
+      hk_cli_json_string_member (writer, "backup", to);
+      print_vault_json (writer, NULL);
     }
   else
     g_printerr (_("Backup written to %s.\n"), to);
@@ -733,10 +708,8 @@ hk_cli_run_restore (HkCli  *cli,
       HkJsonWriter *writer = hk_json_writer_new (TRUE);
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "vault");
-      hk_json_writer_string (writer, path);
-      hk_json_writer_key (writer, "restored_from");
-      hk_json_writer_string (writer, from);
+      hk_cli_json_string_member (writer, "vault", path);
+      hk_cli_json_string_member (writer, "restored_from", from);
       hk_json_writer_end_object (writer);
       hk_cli_print_json (writer);
     }
@@ -794,22 +767,15 @@ hk_cli_run_log (HkCli  *cli,
           g_autofree char *time = format_iso_usec (e->time);
 
           hk_json_writer_begin_object (writer);
-          hk_json_writer_key (writer, "seq");
-          hk_json_writer_int (writer, e->seq);
-          hk_json_writer_key (writer, "time");
-          hk_json_writer_string (writer, time);
-          hk_json_writer_key (writer, "event");
-          hk_json_writer_string (writer, hk_activity_kind_to_string (e->kind));
-          hk_json_writer_key (writer, "actor");
-          hk_json_writer_string (writer, e->actor);
-          hk_json_writer_key (writer, "record_kind");
-          hk_json_writer_string (writer, e->record_kind >= 0 ? hk_record_kind_to_string (e->record_kind) : NULL);
-          hk_json_writer_key (writer, "record_id");
-          hk_json_writer_string (writer, e->record_id);
-          hk_json_writer_key (writer, "revision");
-          hk_json_writer_int (writer, e->revision);
-          hk_json_writer_key (writer, "detail");
-          hk_json_writer_string (writer, e->detail);
+          hk_cli_json_int_member (writer, "seq", e->seq);
+          hk_cli_json_string_member (writer, "time", time);
+          hk_cli_json_string_member (writer, "event", hk_activity_kind_to_string (e->kind));
+          hk_cli_json_string_member (writer, "actor", e->actor);
+          hk_cli_json_string_member (writer, "record_kind",
+                                     e->record_kind >= 0 ? hk_record_kind_to_string (e->record_kind) : NULL);
+          hk_cli_json_string_member (writer, "record_id", e->record_id);
+          hk_cli_json_int_member (writer, "revision", e->revision);
+          hk_cli_json_string_member (writer, "detail", e->detail);
           hk_json_writer_end_object (writer);
         }
       hk_json_writer_end_array (writer);
