@@ -258,34 +258,26 @@ hk_cli_run_import (HkCli  *cli,
     return hk_cli_usage_error (cli, _("Missing the file to import"));
   file = argv[1];
 
-  if (dry_run)
-    {
-      data = read_import_file (file, &error);
-      if (data == NULL)
-        return hk_cli_report_error (cli, error);
-      ok = hk_import_validate ((const char *) data->data, data->len, &report, &error);
-      sodium_memzero (data->data, data->len);
-      if (!ok)
-        return hk_cli_report_error (cli, error);
-      print_import_report (cli, &report, TRUE);
-      return HK_CLI_EXIT_OK;
-    }
-
-  /* The passphrase comes first on standard input, then the file. */
-  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
-  if (vault == NULL ||
-      (data = read_import_file (file, &error)) == NULL)
+  /* The passphrase comes first on standard input, then the file; a dry run
+   * needs neither the vault nor the passphrase. */
+  if (!dry_run && (vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+  data = read_import_file (file, &error);
+  if (data == NULL)
     return hk_cli_report_error (cli, error);
 
-  /* The import checks the whole file before writing; "--dry-run" checks
-   * without unlocking. */
-  ok = hk_vault_unlock (vault, passphrase, NULL, &error) &&
-       hk_import_from_json (vault, (const char *) data->data, data->len, &report, &error);
+  /* Either way the whole file is checked before anything is written. */
+  if (dry_run)
+    ok = hk_import_validate ((const char *) data->data, data->len, &report, &error);
+  else
+    ok = hk_vault_unlock (vault, passphrase, NULL, &error) &&
+         hk_import_from_json (vault, (const char *) data->data, data->len, &report, &error);
   /* The file is personal content: leave no copy in freed memory. */
   sodium_memzero (data->data, data->len);
   if (!ok)
     return hk_cli_report_error (cli, error);
-  print_import_report (cli, &report, FALSE);
+
+  print_import_report (cli, &report, dry_run);
   return HK_CLI_EXIT_OK;
 }
 
