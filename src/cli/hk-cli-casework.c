@@ -387,12 +387,19 @@ validate_fields (HkRecordKind   kind,
   return FALSE;
 }
 
-/* The case a record hangs off, for the kinds that can link (never risks). */
-static const char *
-case_of (HkRecordKind  kind,
-         const char   *parent_id)
+/* The checks of "record add" and "record edit" beyond the fields' form, on
+ * a record of @kind under @parent_id. */
+static gboolean
+check_fields (HkVault       *vault,
+              HkRecordKind   kind,
+              const char    *parent_id,
+              GVariant      *fields,
+              GError       **error)
 {
-  return hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE ? parent_id : NULL;
+  /* Only the kinds that hang off a case can link (never risks). */
+  const char *case_id = hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE ? parent_id : NULL;
+
+  return validate_fields (kind, fields, error) && check_links (vault, kind, case_id, fields, error);
 }
 
 int
@@ -416,7 +423,6 @@ hk_cli_run_record_add (HkCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
-  g_autoptr(HkJsonNode) node = NULL;
   g_autoptr(GVariant) fields = NULL;
   g_autoptr(HkRecord) parent = NULL;
   HkRecordKind kind;
@@ -452,14 +458,10 @@ hk_cli_run_record_add (HkCli  *cli,
 
   vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
   if (vault == NULL ||
-      (node = hk_cli_read_json_object (file, &error)) == NULL ||
-      (fields = hk_record_fields_from_json (kind, node, "$", &error)) == NULL ||
-      !hk_vault_unlock (vault, passphrase, NULL, &error))
-    return hk_cli_report_error (cli, error);
-
-  if ((parent_id != NULL && (parent = hk_cli_load_record (vault, parent_id, parent_kind, &error)) == NULL) ||
-      !validate_fields (kind, fields, &error) ||
-      !check_links (vault, kind, case_of (kind, parent_id), fields, &error))
+      (fields = hk_cli_read_fields (kind, file, &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (parent_id != NULL && (parent = hk_cli_load_record (vault, parent_id, parent_kind, &error)) == NULL) ||
+      !check_fields (vault, kind, parent_id, fields, &error))
     return hk_cli_report_error (cli, error);
 
   return hk_cli_save_new (cli, vault, kind, parent_id, fields);
@@ -507,15 +509,14 @@ hk_cli_run_record_edit (HkCli  *cli,
       (current = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
+  /* The kind, and so the fields allowed, is the stored record's. */
   kind = hk_record_get_kind (current);
   changes = hk_record_fields_from_json (kind, node, "$", &error);
   if (changes == NULL)
     return hk_cli_report_error (cli, error);
 
   fields = hk_cli_merge_fields (current, changes, node);
-
-  if (!validate_fields (kind, fields, &error) ||
-      !check_links (vault, kind, case_of (kind, hk_record_get_parent_id (current)), fields, &error))
+  if (!check_fields (vault, kind, hk_record_get_parent_id (current), fields, &error))
     return hk_cli_report_error (cli, error);
 
   return hk_cli_save_revision (cli, vault, current, fields);
