@@ -298,7 +298,7 @@ hk_cli_run_prompts (HkCli  *cli,
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(GPtrArray) prompts = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("List a case’s outstanding practice prompts."),
+  if (!hk_cli_parse_options (cli, entries, _("List a case’s outstanding practice prompts."),
                              _("Prompts come from the Making Safeguarding Personal rules, most severe first: "
                                "blocking (the case cannot close without a recorded reason), warning and info. "
                                "With --json: an array of objects with the keys code (stable), severity "
@@ -442,7 +442,7 @@ hk_cli_run_record_add (HkCli  *cli,
                                    "\n"
                                    "Prints the new record’s id (with --json, the whole record)."),
                                  kinds);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a record of any kind."), description,
+  if (!hk_cli_parse_options (cli, entries, _("Add a record of any kind."), description,
                              &argc, &argv, &error) ||
       !hk_cli_require_option (kind_name, "--kind", &error) ||
       !hk_cli_require_option (file, "--file", &error))
@@ -489,7 +489,7 @@ hk_cli_run_record_edit (HkCli  *cli,
   g_autoptr(GVariant) fields = NULL;
   HkRecordKind kind;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Change a record of any kind."),
+  if (!hk_cli_parse_options (cli, entries, _("Change a record of any kind."),
                              _("Only the keys in the file change; a key given as null is removed; the others "
                                "keep their values. The record is checked again as a whole, and the previous "
                                "revision is kept (see “hearken-cli record history”).\n"
@@ -536,7 +536,7 @@ hk_cli_run_record_show (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkRecord) record = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show one record of any kind."),
+  if (!hk_cli_parse_options (cli, entries, _("Show one record of any kind."),
                              _("With --json: the record with id, kind, revision, parent_id, created_at, "
                                "modified_at, modified_by and fields.\n"
                                "\n"
@@ -569,7 +569,7 @@ hk_cli_run_record_history (HkCli  *cli,
   g_autoptr(HkRecord) record = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a record’s earlier revisions, oldest first."),
+  if (!hk_cli_parse_options (cli, entries, _("Show a record’s earlier revisions, oldest first."),
                              _("Works for every kind of record: a desired outcome revised during the enquiry "
                                "keeps each earlier wording here. The current revision is shown by "
                                "“hearken-cli record show”. With --json: an array of records.\n"

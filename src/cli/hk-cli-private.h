@@ -62,7 +62,6 @@ gboolean      hk_cli_parse_options_with_args (HkCli           *cli,
                                              GError          **error);
 gboolean      hk_cli_parse_options          (HkCli            *cli,
                                              const GOptionEntry *entries,
-                                             const char       *parameter_string,
                                              const char       *summary,
                                              const char       *description,
                                              int              *argc,

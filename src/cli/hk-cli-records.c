@@ -39,7 +39,7 @@ hk_cli_run_person_add (HkCli  *cli,
                                    "\n"
                                    "Prints the new person’s id (with --json, the whole record)."),
                                  fields_help);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a person."), description, &argc, &argv, &error) ||
+  if (!hk_cli_parse_options (cli, entries, _("Add a person."), description, &argc, &argv, &error) ||
       !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
@@ -66,7 +66,7 @@ hk_cli_run_person_show (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkRecord) person = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a person’s details."),
+  if (!hk_cli_parse_options (cli, entries, _("Show a person’s details."),
                              _("Example:\n  hearken-cli person show --person 5f0c…e1"),
                              &argc, &argv, &error) ||
       !hk_cli_require_option (person_id, "--person", &error))
@@ -111,7 +111,7 @@ hk_cli_run_person_edit (HkCli  *cli,
                                    "  hearken-cli person edit --person 5f0c…e1 --file changes.json\n"
                                    "  where changes.json holds {\"preferred_name\": \"Jo\"}"),
                                  fields_help);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Change a person’s details."), description,
+  if (!hk_cli_parse_options (cli, entries, _("Change a person’s details."), description,
                              &argc, &argv, &error) ||
       !hk_cli_require_option (person_id, "--person", &error) ||
       !hk_cli_require_option (file, "--file", &error))
@@ -161,7 +161,7 @@ hk_cli_run_case_open (HkCli  *cli,
                                    "\n"
                                    "Prints the new case id (with --json, the whole record)."),
                                  fields_help);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Open a case for a person."), description,
+  if (!hk_cli_parse_options (cli, entries, _("Open a case for a person."), description,
                              &argc, &argv, &error) ||
       !hk_cli_require_option (person_id, "--person", &error))
     return hk_cli_report_error (cli, error);
@@ -203,7 +203,7 @@ hk_cli_run_case_close (HkCli  *cli,
   g_autofree char *reason = NULL;
   g_autofree char *closed_on = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Close a case."),
+  if (!hk_cli_parse_options (cli, entries, _("Close a case."),
                              _("The closing date may not lie in the future or before the opening date. A case "
                                "with blocking practice prompts (see “hearken-cli prompts”) does not close: the "
                                "command fails and lists them, unless --reason-file gives the reason for closing "
@@ -373,7 +373,7 @@ hk_cli_run_note_add (HkCli  *cli,
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(GVariant) fields = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a note to a case."),
+  if (!hk_cli_parse_options (cli, entries, _("Add a note to a case."),
                              _("A note recorded more than a day after it happened is marked as a late entry.\n"
                                "Only one of --file and --present-file may be standard input; the passphrase, "
                                "when also read from standard input, is its first line.\n"
@@ -427,7 +427,7 @@ hk_cli_run_note_edit (HkCli  *cli,
   g_autoptr(HkRecord) current = NULL;
   g_autoptr(GVariant) fields = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Correct a note."),
+  if (!hk_cli_parse_options (cli, entries, _("Correct a note."),
                              _("Only the parts given change. The previous revision is kept and can be read "
                                "with “hearken-cli note history”.\n"
                                "\n"
@@ -468,7 +468,7 @@ hk_cli_run_note_history (HkCli  *cli,
   g_autoptr(HkRecord) note = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a note’s earlier revisions, oldest first."),
+  if (!hk_cli_parse_options (cli, entries, _("Show a note’s earlier revisions, oldest first."),
                              _("The current revision is shown by “hearken-cli show”; this lists the ones it "
                                "replaced, each with who saved it and when.\n"
                                "\n"
@@ -560,7 +560,7 @@ hk_cli_run_list (HkCli  *cli,
   g_autoptr(GPtrArray) summaries = NULL;
   const char *filter = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("List cases."),
+  if (!hk_cli_parse_options (cli, entries, _("List cases."),
                              _("Columns: case id, the person’s name, status, date opened (day first) and "
                                "number of notes. With --json, an array of objects with the keys id, "
                                "person_id, person_name, status, opened_on, closed_on, summary, worker and "
@@ -602,7 +602,7 @@ hk_cli_run_search (HkCli  *cli,
   g_autofree char *query = NULL;
   const char *filter = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Find cases by words in people, cases and notes."),
+  if (!hk_cli_parse_options (cli, entries, _("Find cases by words in people, cases and notes."),
                              _("A case matches when every word of the query starts a word in its person’s "
                                "details, the case or one of its notes. The query is read from a file because "
                                "it is personal content. The output is the same as “hearken-cli list”.\n"
@@ -724,7 +724,7 @@ hk_cli_run_show (HkCli  *cli,
   g_autoptr(GPtrArray) prompts = NULL;
   CaseRecords cr;
 
-  if (!hk_cli_parse_options (cli, entries, NULL,
+  if (!hk_cli_parse_options (cli, entries,
                              _("Show a case with its person, notes, casework records and prompts."),
                              _("Notes are listed newest first; notes recorded more than a day after the "
                                "event are marked as late entries. Casework records follow, oldest first, then "

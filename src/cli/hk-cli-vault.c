@@ -257,7 +257,7 @@ hk_cli_run_init (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) recovery = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Create a new, empty vault."),
+  if (!hk_cli_parse_options (cli, entries, _("Create a new, empty vault."),
                              _("The passphrase is asked for twice on the terminal, or read once from "
                                "--passphrase-file, and refused if it is too easy to guess. An existing "
                                "file is never replaced. The recovery key is printed once on standard "
@@ -319,7 +319,7 @@ hk_cli_run_demo (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) recovery = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add synthetic demonstration records."),
+  if (!hk_cli_parse_options (cli, entries, _("Add synthetic demonstration records."),
                              _("The records are invented: names from a fixed list, NHS numbers from the "
                                "range that is never issued, and notes in plausible casework language. "
                                "Synthetic records are only added to a vault marked DEMO (made with "
@@ -406,7 +406,7 @@ hk_cli_run_check (HkCli  *cli,
   g_autoptr(HkCheckReport) report = NULL;
   gboolean ok;
 
-  if (!hk_cli_parse_options (cli, NULL, NULL, _("Check the vault’s integrity."),
+  if (!hk_cli_parse_options (cli, NULL, _("Check the vault’s integrity."),
                              _("Runs SQLite’s integrity check, authenticates every revision of every "
                                "record, and verifies the activity log’s hash chain. Exits with 0 when "
                                "all is well and 2 when anything failed; failing records are listed by "
@@ -498,7 +498,7 @@ hk_cli_run_passwd (HkCli  *cli,
   g_autoptr(HkSecret) current = NULL;
   g_autoptr(HkSecret) new_passphrase = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Change the vault passphrase."),
+  if (!hk_cli_parse_options (cli, entries, _("Change the vault passphrase."),
                              _("The current passphrase comes from --passphrase-file or a prompt, the new "
                                "one from --new-passphrase-file or two prompts. When both files are “-”, "
                                "standard input holds the current passphrase on its first line and the new "
@@ -551,7 +551,7 @@ hk_cli_run_recover (HkCli  *cli,
   g_autoptr(HkSecret) new_passphrase = NULL;
   const char *new_source;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Set a new passphrase using the recovery key."),
+  if (!hk_cli_parse_options (cli, entries, _("Set a new passphrase using the recovery key."),
                              _("For a forgotten passphrase. The recovery key may be typed in any case, "
                                "with or without its dashes and spaces. When both files are “-”, standard "
                                "input holds the recovery key on its first line and the new passphrase on "
@@ -606,7 +606,7 @@ hk_cli_run_backup (HkCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Write a consistent, encrypted copy of the vault."),
+  if (!hk_cli_parse_options (cli, entries, _("Write a consistent, encrypted copy of the vault."),
                              _("The copy is taken with SQLite’s online backup, so it is consistent, and "
                                "it is exactly as encrypted as the vault: it opens with the same "
                                "passphrase and recovery key. An existing file is only replaced with --force.\n"
@@ -662,7 +662,7 @@ hk_cli_run_restore (HkCli  *cli,
   g_autoptr(HkSecret) passphrase = NULL;
   const char *path;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Replace the vault with a backup."),
+  if (!hk_cli_parse_options (cli, entries, _("Replace the vault with a backup."),
                              _("The passphrase asked for (or read from --passphrase-file) is the backup’s. "
                                "The backup is unlocked and checked completely first; the vault is only "
                                "replaced if it passes. If there is no vault yet, the backup is copied into "
@@ -739,7 +739,7 @@ hk_cli_run_log (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
-  if (!hk_cli_parse_options (cli, NULL, NULL, _("Show the activity log, oldest first."),
+  if (!hk_cli_parse_options (cli, NULL, _("Show the activity log, oldest first."),
                              _("The log is append-only and hash-chained: unlocks and failed unlocks, locks, "
                                "cases viewed, records created or changed, backups, passphrase changes and "
                                "recoveries. A broken chain exits with 2. With --json, an array of objects "

@@ -132,18 +132,17 @@ hk_cli_parse_options_with_args (HkCli               *cli,
   return TRUE;
 }
 
+/* For the commands that take nothing but options. */
 gboolean
 hk_cli_parse_options (HkCli               *cli,
                       const GOptionEntry  *entries,
-                      const char          *parameter_string,
                       const char          *summary,
                       const char          *description,
                       int                 *argc,
                       char              ***argv,
                       GError             **error)
 {
-  return hk_cli_parse_options_with_args (cli, entries, parameter_string, summary, description, 0,
-                                         argc, argv, error);
+  return hk_cli_parse_options_with_args (cli, entries, NULL, summary, description, 0, argc, argv, error);
 }
 
 /* Checked after parsing rather than by GOption, so that --help works alone. */
