@@ -433,7 +433,8 @@ hk_cli_read_content (const char  *file,
   if (bytes == NULL)
     return NULL;
 
-  if (memchr (bytes->data, '\0', bytes->len) != NULL)
+  /* An empty array has no data at all, which memchr() may not be given. */
+  if (bytes->len > 0 && memchr (bytes->data, '\0', bytes->len) != NULL)
     {
       g_set_error (error, HK_ERROR, HK_ERROR_INVALID, _("%s contains a NUL byte"), name);
       return NULL;
