@@ -1039,6 +1039,7 @@ test_note_edit_parts (Fixture       *f,
   g_autofree char *present = write_file (f, "present.txt", "Pat Parts\nA. Khan\n");
   g_autoptr(CliResult) both_add = NULL;
   g_autoptr(CliResult) both_edit = NULL;
+  g_autoptr(CliResult) empty = NULL;
   g_autoptr(CliResult) nothing = NULL;
   g_autoptr(CliResult) edit = NULL;
   g_autoptr(CliResult) human = NULL;
@@ -1058,6 +1059,12 @@ test_note_edit_parts (Fixture       *f,
   g_assert_cmpint (both_edit->status, ==, 1);
   assert_one_error_line (both_edit);
   g_assert_nonnull (strstr (both_edit->err, "cannot both read standard input"));
+
+  /* Nothing after the passphrase: an empty note, which the core refuses. */
+  empty = run_cli (f, PASS "\n", "--passphrase-file", "-", "note", "add", "--case", kase, "--file", "-", NULL);
+  g_assert_cmpint (empty->status, ==, 1);
+  assert_one_error_line (empty);
+  g_assert_cmpstr (empty->out, ==, "");
 
   nothing = run_cli (f, PASS "\n", "--passphrase-file", "-", "note", "edit", "--note", note, NULL);
   g_assert_cmpint (nothing->status, ==, 1);
