@@ -1001,6 +1001,101 @@ test_record_commands (Fixture       *f,
   g_assert_nonnull (strstr (human->out, "Revision 1"));
 }
 
+/* A null in "person edit" leaves the field alone ("record edit" removes it). */
+static void
+test_person_edit_null (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = add_person (f, "{\"name\": \"Nell Null\", \"preferred_name\": \"Nell\"}");
+  g_autoptr(CliResult) edit = NULL;
+  g_autoptr(CliResult) show = NULL;
+  g_autoptr(HkJsonNode) record = NULL;
+  HkJsonNode *fields;
+
+  edit = run_cli (f, PASS "\n{\"preferred_name\": null, \"local_ref\": \"R-17\"}", "--passphrase-file", "-",
+                  "--json", "person", "edit", "--person", id, "--file", "-", NULL);
+  g_assert_cmpint (edit->status, ==, 0);
+  record = parse_json (edit->out);
+  g_assert_cmpstr (json_string (record, "id"), ==, id);
+  g_clear_pointer (&record, hk_json_node_free);
+
+  show = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "person", "show", "--person", id, NULL);
+  g_assert_cmpint (show->status, ==, 0);
+  record = parse_json (show->out);
+  fields = hk_json_node_lookup (record, "fields");
+  g_assert_cmpstr (json_string (fields, "preferred_name"), ==, "Nell");
+  g_assert_cmpstr (json_string (fields, "local_ref"), ==, "R-17");
+}
+
+/* "note edit" changes only the parts given; both commands refuse two
+ * contents on standard input, and an edit with nothing to change. */
+static void
+test_note_edit_parts (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *person = add_person (f, "{\"name\": \"Pat Parts\"}");
+  g_autofree char *kase = open_case (f, person);
+  g_autofree char *note = add_note (f, kase, "The original text.");
+  g_autofree char *present = write_file (f, "present.txt", "Pat Parts\nA. Khan\n");
+  g_autoptr(CliResult) both_add = NULL;
+  g_autoptr(CliResult) both_edit = NULL;
+  g_autoptr(CliResult) empty = NULL;
+  g_autoptr(CliResult) nothing = NULL;
+  g_autoptr(CliResult) edit = NULL;
+  g_autoptr(CliResult) human = NULL;
+  g_autoptr(HkJsonNode) record = NULL;
+  g_autoptr(HkJsonNode) shown = NULL;
+  HkJsonNode *fields;
+  HkJsonNode *who;
+
+  both_add = run_cli (f, PASS "\ntext", "--passphrase-file", "-", "note", "add", "--case", kase,
+                      "--file", "-", "--present-file", "-", NULL);
+  g_assert_cmpint (both_add->status, ==, 1);
+  assert_one_error_line (both_add);
+  g_assert_nonnull (strstr (both_add->err, "cannot both read standard input"));
+
+  both_edit = run_cli (f, PASS "\ntext", "--passphrase-file", "-", "note", "edit", "--note", note,
+                       "--file", "-", "--present-file", "-", NULL);
+  g_assert_cmpint (both_edit->status, ==, 1);
+  assert_one_error_line (both_edit);
+  g_assert_nonnull (strstr (both_edit->err, "cannot both read standard input"));
+
+  /* Nothing after the passphrase: an empty note, which the core refuses. */
+  empty = run_cli (f, PASS "\n", "--passphrase-file", "-", "note", "add", "--case", kase, "--file", "-", NULL);
+  g_assert_cmpint (empty->status, ==, 1);
+  assert_one_error_line (empty);
+  g_assert_cmpstr (empty->out, ==, "");
+
+  nothing = run_cli (f, PASS "\n", "--passphrase-file", "-", "note", "edit", "--note", note, NULL);
+  g_assert_cmpint (nothing->status, ==, 1);
+  assert_one_error_line (nothing);
+  g_assert_nonnull (strstr (nothing->err, "Nothing to change"));
+
+  edit = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "note", "edit", "--note", note,
+                  "--kind", "visit", "--occurred-at", "2024-05-06 07:08", "--present-file", present, NULL);
+  g_assert_cmpint (edit->status, ==, 0);
+  record = parse_json (edit->out);
+  g_assert_cmpint (json_int (record, "revision"), ==, 2);
+  fields = hk_json_node_lookup (record, "fields");
+  g_assert_cmpstr (json_string (fields, "kind"), ==, "visit");
+  g_assert_true (g_str_has_prefix (json_string (fields, "occurred_at"), "2024-05-06T07:08:00"));
+  g_assert_cmpstr (json_string (fields, "text"), ==, "The original text.");
+  who = hk_json_node_lookup (fields, "present");
+  g_assert_cmpuint (hk_json_node_get_length (who), ==, 2);
+  g_assert_cmpstr (hk_json_node_get_string (hk_json_node_get_element (who, 1)), ==, "A. Khan");
+
+  /* A correction, not a second note. */
+  shown = show_json (f, kase);
+  g_assert_cmpuint (hk_json_node_get_length (hk_json_node_lookup (shown, "notes")), ==, 1);
+  g_assert_cmpint (json_int (hk_json_node_get_element (hk_json_node_lookup (shown, "notes"), 0), "revision"),
+                   ==, 2);
+
+  human = run_cli (f, PASS "\n", "--passphrase-file", "-", "note", "history", "--note", note, NULL);
+  g_assert_cmpint (human->status, ==, 0);
+  g_assert_true (g_str_has_prefix (human->out, "Note "));
+  g_assert_nonnull (strstr (human->out, "The original text."));
+}
+
 static void
 test_note_history (Fixture       *f,
                    gconstpointer  data)
@@ -1239,6 +1334,46 @@ test_backup_restore (Fixture       *f,
                                                            "list", "--json", NULL });
   g_assert_cmpint (fresh_list->status, ==, 0);
   g_assert_nonnull (strstr (fresh_list->out, first_case));
+}
+
+/* Options that a command cannot do without, and the --json of backup and
+ * restore. */
+static void
+test_required_options (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "copy.hearken", NULL);
+  g_autoptr(CliResult) no_to = run_cli (f, PASS "\n", "--passphrase-file", "-", "backup", NULL);
+  g_autoptr(CliResult) no_from = run_cli (f, PASS "\n", "--passphrase-file", "-", "restore", NULL);
+  g_autoptr(CliResult) no_file = run_cli (f, PASS "\n", "--passphrase-file", "-", "person", "add", NULL);
+  g_autoptr(CliResult) saved = NULL;
+  g_autoptr(CliResult) restored = NULL;
+  g_autoptr(HkJsonNode) report = NULL;
+
+  g_assert_cmpint (no_to->status, ==, 1);
+  assert_one_error_line (no_to);
+  g_assert_cmpstr (no_to->err, ==, "hearken-cli: The option --to is required (see “hearken-cli backup --help”)\n");
+  g_assert_cmpint (no_from->status, ==, 1);
+  g_assert_cmpstr (no_from->err, ==, "hearken-cli: The option --from is required (see “hearken-cli restore --help”)\n");
+  g_assert_cmpint (no_file->status, ==, 1);
+  g_assert_cmpstr (no_file->err, ==,
+                   "hearken-cli: The option --file is required (see “hearken-cli person add --help”)\n");
+
+  saved = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "backup", "--to", backup, NULL);
+  g_assert_cmpint (saved->status, ==, 0);
+  report = parse_json (saved->out);
+  g_assert_cmpuint (hk_json_node_get_length (report), ==, 3);
+  g_assert_cmpstr (json_string (report, "vault"), ==, f->vault);
+  g_assert_cmpuint (strlen (json_string (report, "id")), >, 0);
+  g_assert_cmpstr (json_string (report, "backup"), ==, backup);
+  g_clear_pointer (&report, hk_json_node_free);
+
+  restored = run_cli (f, PASS "\n", "--passphrase-file", "-", "--json", "restore", "--from", backup, NULL);
+  g_assert_cmpint (restored->status, ==, 0);
+  report = parse_json (restored->out);
+  g_assert_cmpuint (hk_json_node_get_length (report), ==, 2);
+  g_assert_cmpstr (json_string (report, "vault"), ==, f->vault);
+  g_assert_cmpstr (json_string (report, "restored_from"), ==, backup);
 }
 
 static void
@@ -1533,6 +1668,9 @@ main (int    argc,
   ADD ("show-casework", test_show_casework);
   ADD ("record-commands", test_record_commands);
   ADD ("note-history", test_note_history);
+  ADD ("person-edit-null", test_person_edit_null);
+  ADD ("note-edit-parts", test_note_edit_parts);
+  ADD ("required-options", test_required_options);
   ADD ("search", test_search);
   ADD ("wrong-passphrase", test_wrong_passphrase);
   ADD ("check-and-tamper", test_check_and_tamper);

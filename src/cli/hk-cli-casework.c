@@ -22,48 +22,6 @@ static const struct
   { HK_RECORD_KIND_BEST_INTERESTS, "assessment_id",   HK_RECORD_KIND_CAPACITY },
 };
 
-static gboolean
-require_option (const char  *value,
-                const char  *option,
-                GError     **error)
-{
-  if (value != NULL && *value != '\0')
-    return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("The option %s is required"), option);
-  return FALSE;
-}
-
-static void
-print_id_or_record (HkCli    *cli,
-                    HkRecord *record)
-{
-  if (cli->globals.json)
-    hk_cli_print_record_json (record);
-  else
-    g_print ("%s\n", hk_record_get_id (record));
-}
-
-/* The kinds a user may name: everything but the vault profile and drafts. */
-static gboolean
-is_user_kind (HkRecordKind kind)
-{
-  return kind != HK_RECORD_KIND_META && kind != HK_RECORD_KIND_DRAFT && kind <= HK_RECORD_KIND_LAST;
-}
-
-static char *
-list_user_kinds (void)
-{
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
-
-  for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
-    if (is_user_kind (kind))
-      g_strv_builder_add (names, hk_record_kind_to_string (kind));
-  list = g_strv_builder_end (names);
-  return g_strjoinv (", ", list);
-}
-
 /* ---- Ordering and prompts, shared with "show" ---- */
 
 /* The date that places a record of each kind on the case's timeline. */
@@ -125,14 +83,10 @@ hk_cli_write_prompts_json (GPtrArray    *prompts,
       HkPrompt *p = prompts->pdata[i];
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "code");
-      hk_json_writer_string (writer, p->code);
-      hk_json_writer_key (writer, "severity");
-      hk_json_writer_string (writer, hk_prompt_severity_to_string (p->severity));
-      hk_json_writer_key (writer, "text");
-      hk_json_writer_string (writer, p->text);
-      hk_json_writer_key (writer, "record_id");
-      hk_json_writer_string (writer, p->record_id);
+      hk_cli_json_string_member (writer, "code", p->code);
+      hk_cli_json_string_member (writer, "severity", hk_prompt_severity_to_string (p->severity));
+      hk_cli_json_string_member (writer, "text", p->text);
+      hk_cli_json_string_member (writer, "record_id", p->record_id);
       hk_json_writer_end_object (writer);
     }
   hk_json_writer_end_array (writer);
@@ -177,18 +131,13 @@ print_import_report (HkCli                *cli,
       HkJsonWriter *writer = hk_json_writer_new (TRUE);
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "dry_run");
-      hk_json_writer_bool (writer, dry_run);
-      hk_json_writer_key (writer, "total");
-      hk_json_writer_int (writer, report->total);
+      hk_cli_json_bool_member (writer, "dry_run", dry_run);
+      hk_cli_json_int_member (writer, "total", report->total);
       hk_json_writer_key (writer, "counts");
       hk_json_writer_begin_object (writer);
       for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
-        if (is_user_kind (kind))
-          {
-            hk_json_writer_key (writer, hk_record_kind_to_string (kind));
-            hk_json_writer_int (writer, report->counts[kind]);
-          }
+        if (hk_cli_is_user_kind (kind))
+          hk_cli_json_int_member (writer, hk_record_kind_to_string (kind), report->counts[kind]);
       hk_json_writer_end_object (writer);
       hk_json_writer_key (writer, "case_ids");
       hk_json_writer_begin_array (writer);
@@ -214,7 +163,7 @@ print_import_report (HkCli                *cli,
     const char *headers[] = { C_("import summary column", "Kind"), C_("import summary column", "Records") };
 
     for (guint kind = 0; kind <= HK_RECORD_KIND_LAST; kind++)
-      if (is_user_kind (kind) && report->counts[kind] > 0)
+      if (hk_cli_is_user_kind (kind) && report->counts[kind] > 0)
         {
           char **row = g_new0 (char *, 3);
 
@@ -309,56 +258,30 @@ hk_cli_run_import (HkCli  *cli,
     return hk_cli_usage_error (cli, _("Missing the file to import"));
   file = argv[1];
 
-  if (dry_run)
-    {
-      data = read_import_file (file, &error);
-      if (data == NULL)
-        return hk_cli_report_error (cli, error);
-      ok = hk_import_validate ((const char *) data->data, data->len, &report, &error);
-      sodium_memzero (data->data, data->len);
-      if (!ok)
-        return hk_cli_report_error (cli, error);
-      print_import_report (cli, &report, TRUE);
-      return HK_CLI_EXIT_OK;
-    }
-
-  /* The passphrase comes first on standard input, then the file. */
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
-      (data = read_import_file (file, &error)) == NULL)
+  /* The passphrase comes first on standard input, then the file; a dry run
+   * needs neither the vault nor the passphrase. */
+  if (!dry_run && (vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error)) == NULL)
+    return hk_cli_report_error (cli, error);
+  data = read_import_file (file, &error);
+  if (data == NULL)
     return hk_cli_report_error (cli, error);
 
-  /* The import checks the whole file before writing; "--dry-run" checks
-   * without unlocking. */
-  ok = hk_vault_unlock (vault, passphrase, NULL, &error) &&
-       hk_import_from_json (vault, (const char *) data->data, data->len, &report, &error);
+  /* Either way the whole file is checked before anything is written. */
+  if (dry_run)
+    ok = hk_import_validate ((const char *) data->data, data->len, &report, &error);
+  else
+    ok = hk_vault_unlock (vault, passphrase, NULL, &error) &&
+         hk_import_from_json (vault, (const char *) data->data, data->len, &report, &error);
   /* The file is personal content: leave no copy in freed memory. */
   sodium_memzero (data->data, data->len);
   if (!ok)
     return hk_cli_report_error (cli, error);
-  print_import_report (cli, &report, FALSE);
+
+  print_import_report (cli, &report, dry_run);
   return HK_CLI_EXIT_OK;
 }
 
 /* ---- prompts ---- */
-
-static HkRecord *
-load_case (HkVault     *vault,
-           const char  *case_id,
-           GError     **error)
-{
-  g_autoptr(HkRecord) record = hk_vault_load (vault, case_id, error);
-
-  if (record == NULL)
-    return NULL;
-  if (hk_record_get_kind (record) != HK_RECORD_KIND_CASE)
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND,
-                   _("There is no %s with that id"), hk_record_kind_to_string (HK_RECORD_KIND_CASE));
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
 
 int
 hk_cli_run_prompts (HkCli  *cli,
@@ -375,7 +298,7 @@ hk_cli_run_prompts (HkCli  *cli,
   g_autoptr(HkRecord) kase = NULL;
   g_autoptr(GPtrArray) prompts = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("List a case’s outstanding practice prompts."),
+  if (!hk_cli_parse_options (cli, entries, _("List a case’s outstanding practice prompts."),
                              _("Prompts come from the Making Safeguarding Personal rules, most severe first: "
                                "blocking (the case cannot close without a recorded reason), warning and info. "
                                "With --json: an array of objects with the keys code (stable), severity "
@@ -386,11 +309,11 @@ hk_cli_run_prompts (HkCli  *cli,
                                "  hearken-cli prompts --case 9a1d…07\n"
                                "  hearken-cli prompts --case 9a1d…07 --json"),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error))
+      !hk_cli_require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL || (kase = load_case (vault, case_id, &error)) == NULL ||
+  if (vault == NULL || (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
       (prompts = hk_vault_case_prompts (vault, case_id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
@@ -464,12 +387,19 @@ validate_fields (HkRecordKind   kind,
   return FALSE;
 }
 
-/* The case a record hangs off, for the kinds that can link (never risks). */
-static const char *
-case_of (HkRecordKind  kind,
-         const char   *parent_id)
+/* The checks of "record add" and "record edit" beyond the fields' form, on
+ * a record of @kind under @parent_id. */
+static gboolean
+check_fields (HkVault       *vault,
+              HkRecordKind   kind,
+              const char    *parent_id,
+              GVariant      *fields,
+              GError       **error)
 {
-  return hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE ? parent_id : NULL;
+  /* Only the kinds that hang off a case can link (never risks). */
+  const char *case_id = hk_record_kind_get_parent_kind (kind) == HK_RECORD_KIND_CASE ? parent_id : NULL;
+
+  return validate_fields (kind, fields, error) && check_links (vault, kind, case_id, fields, error);
 }
 
 int
@@ -488,15 +418,13 @@ hk_cli_run_record_add (HkCli  *cli,
       N_("Read the record’s fields as a JSON object from FILE (- for standard input)"), N_("FILE") },
     { NULL }
   };
-  g_autofree char *kinds = list_user_kinds ();
+  g_autofree char *kinds = hk_cli_list_user_kinds ();
   g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
-  g_autoptr(HkJsonNode) node = NULL;
   g_autoptr(GVariant) fields = NULL;
   g_autoptr(HkRecord) parent = NULL;
-  g_autoptr(HkRecord) saved = NULL;
   HkRecordKind kind;
   int parent_kind;
 
@@ -514,12 +442,12 @@ hk_cli_run_record_add (HkCli  *cli,
                                    "\n"
                                    "Prints the new record’s id (with --json, the whole record)."),
                                  kinds);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a record of any kind."), description,
+  if (!hk_cli_parse_options (cli, entries, _("Add a record of any kind."), description,
                              &argc, &argv, &error) ||
-      !require_option (kind_name, "--kind", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (kind_name, "--kind", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
-  if (!hk_record_kind_from_string (kind_name, &kind) || !is_user_kind (kind))
+  if (!hk_record_kind_from_string (kind_name, &kind) || !hk_cli_is_user_kind (kind))
     return hk_cli_usage_error (cli, _("--kind: expected one of %s"), kinds);
   parent_kind = hk_record_kind_get_parent_kind (kind);
   if (parent_kind >= 0 && parent_id == NULL)
@@ -528,51 +456,15 @@ hk_cli_run_record_add (HkCli  *cli,
   if (parent_kind < 0 && parent_id != NULL)
     return hk_cli_usage_error (cli, _("--parent: a %s has no parent record"), hk_record_kind_to_string (kind));
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
-      (node = hk_cli_read_json_object (file, &error)) == NULL ||
-      (fields = hk_record_fields_from_json (kind, node, "$", &error)) == NULL ||
-      !hk_vault_unlock (vault, passphrase, NULL, &error))
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      (fields = hk_cli_read_fields (kind, file, &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (parent_id != NULL && (parent = hk_cli_load_record (vault, parent_id, parent_kind, &error)) == NULL) ||
+      !check_fields (vault, kind, parent_id, fields, &error))
     return hk_cli_report_error (cli, error);
 
-  if (parent_id != NULL)
-    {
-      parent = hk_vault_load (vault, parent_id, &error);
-      if (parent == NULL)
-        return hk_cli_report_error (cli, error);
-      if ((int) hk_record_get_kind (parent) != parent_kind)
-        {
-          g_set_error (&error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no %s with that id"),
-                       hk_record_kind_to_string (parent_kind));
-          return hk_cli_report_error (cli, error);
-        }
-    }
-  if (!validate_fields (kind, fields, &error) ||
-      !check_links (vault, kind, case_of (kind, parent_id), fields, &error))
-    return hk_cli_report_error (cli, error);
-
-  saved = hk_vault_save (vault, kind, NULL, parent_id, 0, fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-  print_id_or_record (cli, saved);
-  return HK_CLI_EXIT_OK;
-}
-
-static HkRecord *
-load_user_record (HkVault     *vault,
-                  const char  *id,
-                  GError     **error)
-{
-  g_autoptr(HkRecord) record = hk_vault_load (vault, id, error);
-
-  if (record == NULL)
-    return NULL;
-  if (!is_user_kind (hk_record_get_kind (record)))
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND, _("There is no record with that id"));
-      return NULL;
-    }
-  return g_steal_pointer (&record);
+  return hk_cli_save_new (cli, vault, kind, parent_id, fields);
 }
 
 int
@@ -594,15 +486,10 @@ hk_cli_run_record_edit (HkCli  *cli,
   g_autoptr(HkJsonNode) node = NULL;
   g_autoptr(GVariant) changes = NULL;
   g_autoptr(HkRecord) current = NULL;
-  g_autoptr(HkRecord) saved = NULL;
   g_autoptr(GVariant) fields = NULL;
-  GVariantDict merged;
-  GVariantIter iter;
   HkRecordKind kind;
-  const char *key;
-  GVariant *value;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Change a record of any kind."),
+  if (!hk_cli_parse_options (cli, entries, _("Change a record of any kind."),
                              _("Only the keys in the file change; a key given as null is removed; the others "
                                "keep their values. The record is checked again as a whole, and the previous "
                                "revision is kept (see “hearken-cli record history”).\n"
@@ -611,48 +498,28 @@ hk_cli_run_record_edit (HkCli  *cli,
                                "  hearken-cli record edit --id 41bb…c2 --file changes.json\n"
                                "  where changes.json holds {\"assessment\": \"identified_action\", \"outcome\": \"reduced\"}"),
                              &argc, &argv, &error) ||
-      !require_option (id, "--id", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (id, "--id", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
       (node = hk_cli_read_json_object (file, &error)) == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (current = load_user_record (vault, id, &error)) == NULL)
+      (current = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
+  /* The kind, and so the fields allowed, is the stored record's. */
   kind = hk_record_get_kind (current);
   changes = hk_record_fields_from_json (kind, node, "$", &error);
   if (changes == NULL)
     return hk_cli_report_error (cli, error);
 
-  g_variant_dict_init (&merged, hk_record_get_fields (current));
-  /* Automatic fields are the core's to set again. */
-  for (const HkFieldSpec *s = hk_record_kind_get_fields (kind); s->key != NULL; s++)
-    if (s->flags & HK_FIELD_AUTOMATIC)
-      g_variant_dict_remove (&merged, s->key);
-  for (guint i = 0; i < hk_json_node_get_length (node); i++)
-    if (hk_json_node_get_type (hk_json_node_get_member_value (node, i)) == HK_JSON_NULL)
-      g_variant_dict_remove (&merged, hk_json_node_get_member_name (node, i));
-  g_variant_iter_init (&iter, changes);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_dict_insert_value (&merged, key, value);
-      g_variant_unref (value);
-    }
-  fields = g_variant_ref_sink (g_variant_dict_end (&merged));
-
-  if (!validate_fields (kind, fields, &error) ||
-      !check_links (vault, kind, case_of (kind, hk_record_get_parent_id (current)), fields, &error))
+  fields = hk_cli_merge_fields (current, changes, node);
+  if (!check_fields (vault, kind, hk_record_get_parent_id (current), fields, &error))
     return hk_cli_report_error (cli, error);
 
-  saved = hk_vault_save (vault, kind, id, hk_record_get_parent_id (current),
-                         hk_record_get_revision (current), fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-  print_id_or_record (cli, saved);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_revision (cli, vault, current, fields);
 }
 
 int
@@ -669,24 +536,21 @@ hk_cli_run_record_show (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkRecord) record = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show one record of any kind."),
+  if (!hk_cli_parse_options (cli, entries, _("Show one record of any kind."),
                              _("With --json: the record with id, kind, revision, parent_id, created_at, "
                                "modified_at, modified_by and fields.\n"
                                "\n"
                                "Example:\n"
                                "  hearken-cli record show --id 41bb…c2 --json"),
                              &argc, &argv, &error) ||
-      !require_option (id, "--id", &error))
+      !hk_cli_require_option (id, "--id", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL || (record = load_user_record (vault, id, &error)) == NULL)
+  if (vault == NULL || (record = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    hk_cli_print_record_json (record);
-  else
-    hk_cli_print_record (record, hk_record_kind_get_label (hk_record_get_kind (record)), NULL);
+  hk_cli_show_record (cli, record, hk_record_kind_get_label (hk_record_get_kind (record)));
   return HK_CLI_EXIT_OK;
 }
 
@@ -704,9 +568,8 @@ hk_cli_run_record_history (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkRecord) record = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
-  const char *label;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a record’s earlier revisions, oldest first."),
+  if (!hk_cli_parse_options (cli, entries, _("Show a record’s earlier revisions, oldest first."),
                              _("Works for every kind of record: a desired outcome revised during the enquiry "
                                "keeps each earlier wording here. The current revision is shown by "
                                "“hearken-cli record show”. With --json: an array of records.\n"
@@ -714,34 +577,15 @@ hk_cli_run_record_history (HkCli  *cli,
                                "Example:\n"
                                "  hearken-cli record history --id 41bb…c2"),
                              &argc, &argv, &error) ||
-      !require_option (id, "--id", &error))
+      !hk_cli_require_option (id, "--id", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
-  if (vault == NULL || (record = load_user_record (vault, id, &error)) == NULL ||
+  if (vault == NULL || (record = hk_cli_load_record (vault, id, HK_CLI_ANY_USER_KIND, &error)) == NULL ||
       (revisions = hk_vault_list_revisions (vault, id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
-
-      hk_json_writer_begin_array (writer);
-      for (guint i = 0; i < revisions->len; i++)
-        hk_record_write_json (revisions->pdata[i], writer);
-      hk_json_writer_end_array (writer);
-      hk_cli_print_json (writer);
-      return HK_CLI_EXIT_OK;
-    }
-
-  label = hk_record_kind_get_label (hk_record_get_kind (record));
-  if (revisions->len == 0)
-    g_print ("%s\n", _("This record has no earlier revisions."));
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      if (i > 0)
-        g_print ("\n");
-      hk_cli_print_record (revisions->pdata[i], label, NULL);
-    }
+  hk_cli_print_revisions (cli, revisions, hk_record_kind_get_label (hk_record_get_kind (record)),
+                          _("This record has no earlier revisions."));
   return HK_CLI_EXIT_OK;
 }

@@ -125,6 +125,34 @@ hk_cli_print_json (HkJsonWriter *writer)
   fflush (stdout);
 }
 
+/* One member of the object being written, as the key and value calls would. */
+void
+hk_cli_json_string_member (HkJsonWriter *writer,
+                           const char   *key,
+                           const char   *value)
+{
+  hk_json_writer_key (writer, key);
+  hk_json_writer_string (writer, value);
+}
+
+void
+hk_cli_json_int_member (HkJsonWriter *writer,
+                        const char   *key,
+                        gint64        value)
+{
+  hk_json_writer_key (writer, key);
+  hk_json_writer_int (writer, value);
+}
+
+void
+hk_cli_json_bool_member (HkJsonWriter *writer,
+                         const char   *key,
+                         gboolean      value)
+{
+  hk_json_writer_key (writer, key);
+  hk_json_writer_bool (writer, value);
+}
+
 /* Terminal columns taken by @text. */
 static gsize
 display_width (const char *text)
@@ -293,24 +321,15 @@ hk_cli_write_case_summary_json (HkCaseSummary *summary,
                                 HkJsonWriter  *writer)
 {
   hk_json_writer_begin_object (writer);
-  hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, hk_case_summary_get_case_id (summary));
-  hk_json_writer_key (writer, "person_id");
-  hk_json_writer_string (writer, hk_case_summary_get_person_id (summary));
-  hk_json_writer_key (writer, "person_name");
-  hk_json_writer_string (writer, hk_case_summary_get_person_name (summary));
-  hk_json_writer_key (writer, "status");
-  hk_json_writer_string (writer, hk_case_summary_get_status (summary));
-  hk_json_writer_key (writer, "opened_on");
-  hk_json_writer_string (writer, hk_case_summary_get_opened_on (summary));
-  hk_json_writer_key (writer, "closed_on");
-  hk_json_writer_string (writer, hk_case_summary_get_closed_on (summary));
-  hk_json_writer_key (writer, "summary");
-  hk_json_writer_string (writer, hk_case_summary_get_summary (summary));
-  hk_json_writer_key (writer, "worker");
-  hk_json_writer_string (writer, hk_case_summary_get_worker (summary));
-  hk_json_writer_key (writer, "note_count");
-  hk_json_writer_int (writer, hk_case_summary_get_note_count (summary));
+  hk_cli_json_string_member (writer, "id", hk_case_summary_get_case_id (summary));
+  hk_cli_json_string_member (writer, "person_id", hk_case_summary_get_person_id (summary));
+  hk_cli_json_string_member (writer, "person_name", hk_case_summary_get_person_name (summary));
+  hk_cli_json_string_member (writer, "status", hk_case_summary_get_status (summary));
+  hk_cli_json_string_member (writer, "opened_on", hk_case_summary_get_opened_on (summary));
+  hk_cli_json_string_member (writer, "closed_on", hk_case_summary_get_closed_on (summary));
+  hk_cli_json_string_member (writer, "summary", hk_case_summary_get_summary (summary));
+  hk_cli_json_string_member (writer, "worker", hk_case_summary_get_worker (summary));
+  hk_cli_json_int_member (writer, "note_count", hk_case_summary_get_note_count (summary));
   hk_json_writer_end_object (writer);
 }
 
@@ -508,4 +527,75 @@ hk_cli_print_record (HkRecord   *record,
   else
     g_print ("%s %s\n  %s\n", heading, hk_record_get_id (record), line);
   hk_cli_print_record_fields (record, "  ");
+}
+
+/* A record, or with --json the record object. */
+void
+hk_cli_show_record (HkCli      *cli,
+                    HkRecord   *record,
+                    const char *heading)
+{
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (HK_IS_RECORD (record));
+
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    hk_cli_print_record (record, heading, NULL);
+}
+
+/* What the commands that save a record print: its id, or with --json the
+ * whole record. */
+void
+hk_cli_print_saved (HkCli    *cli,
+                    HkRecord *record)
+{
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (HK_IS_RECORD (record));
+
+  if (cli->globals.json)
+    hk_cli_print_record_json (record);
+  else
+    g_print ("%s\n", hk_record_get_id (record));
+}
+
+/* A JSON array of @records, which may be NULL for none. */
+void
+hk_cli_write_records_json (GPtrArray    *records,
+                           HkJsonWriter *writer)
+{
+  hk_json_writer_begin_array (writer);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    hk_record_write_json (g_ptr_array_index (records, i), writer);
+  hk_json_writer_end_array (writer);
+}
+
+/* A record's earlier revisions, oldest first, each under @heading; @none
+ * says there are none. */
+void
+hk_cli_print_revisions (HkCli      *cli,
+                        GPtrArray  *revisions,
+                        const char *heading,
+                        const char *none)
+{
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (revisions != NULL);
+
+  if (cli->globals.json)
+    {
+      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+      hk_cli_write_records_json (revisions, writer);
+      hk_cli_print_json (writer);
+      return;
+    }
+
+  if (revisions->len == 0)
+    g_print ("%s\n", none);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      hk_cli_print_record (g_ptr_array_index (revisions, i), heading, NULL);
+    }
 }

@@ -433,7 +433,8 @@ hk_cli_read_content (const char  *file,
   if (bytes == NULL)
     return NULL;
 
-  if (memchr (bytes->data, '\0', bytes->len) != NULL)
+  /* An empty array has no data at all, which memchr() may not be given. */
+  if (bytes->len > 0 && memchr (bytes->data, '\0', bytes->len) != NULL)
     {
       g_set_error (error, HK_ERROR, HK_ERROR_INVALID, _("%s contains a NUL byte"), name);
       return NULL;
@@ -448,6 +449,31 @@ hk_cli_read_content (const char  *file,
     *out_len = bytes->len;
   g_byte_array_append (bytes, (const guint8 *) "", 1);
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
+/* Short text such as a reason or a query, with the space around it removed;
+ * nothing left is a usage error that says @empty_message. */
+char *
+hk_cli_read_text (const char  *file,
+                  const char  *empty_message,
+                  GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (empty_message != NULL, NULL);
+
+  text = hk_cli_read_content (file, HK_CLI_MAX_TEXT_BYTES, NULL, error);
+  if (text == NULL)
+    return NULL;
+
+  g_strstrip (text);
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, empty_message);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
 }
 
 HkJsonNode *

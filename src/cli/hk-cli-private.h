@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 /* Upper bounds for what is read from files: everything read is hostile. */
 #define HK_CLI_MAX_SECRET_BYTES  1024
 #define HK_CLI_MAX_CONTENT_BYTES (16 * 1024 * 1024)
+#define HK_CLI_MAX_TEXT_BYTES    (64 * 1024)
 
 /* The global options, which may appear before or after the subcommand. Every
  * parsing level fills its own copy; later levels win when they are merged. */
@@ -61,11 +62,13 @@ gboolean      hk_cli_parse_options_with_args (HkCli           *cli,
                                              GError          **error);
 gboolean      hk_cli_parse_options          (HkCli            *cli,
                                              const GOptionEntry *entries,
-                                             const char       *parameter_string,
                                              const char       *summary,
                                              const char       *description,
                                              int              *argc,
                                              char           ***argv,
+                                             GError          **error);
+gboolean      hk_cli_require_option         (const char       *value,
+                                             const char       *option,
                                              GError          **error);
 const char   *hk_cli_get_vault_path         (HkCli            *cli);
 int           hk_cli_report_error           (HkCli            *cli,
@@ -76,6 +79,9 @@ int           hk_cli_usage_error            (HkCli            *cli,
 HkVault      *hk_cli_open_vault             (HkCli            *cli,
                                              GError          **error);
 HkSecret     *hk_cli_read_passphrase        (HkCli            *cli,
+                                             GError          **error);
+HkVault      *hk_cli_open_and_read_passphrase (HkCli          *cli,
+                                             HkSecret        **out_passphrase,
                                              GError          **error);
 HkVault      *hk_cli_open_and_unlock        (HkCli            *cli,
                                              GError          **error);
@@ -104,8 +110,37 @@ char         *hk_cli_read_content           (const char       *file,
                                              gsize             max_bytes,
                                              gsize            *out_len,
                                              GError          **error);
+char         *hk_cli_read_text              (const char       *file,
+                                             const char       *empty_message,
+                                             GError          **error);
 HkJsonNode   *hk_cli_read_json_object       (const char       *file,
                                              GError          **error);
+
+/* hk-cli-fields.c */
+/* For hk_cli_load_record(): any kind hk_cli_is_user_kind() accepts. */
+#define HK_CLI_ANY_USER_KIND (-1)
+
+gboolean      hk_cli_is_user_kind           (HkRecordKind      kind);
+char         *hk_cli_list_user_kinds        (void);
+HkRecord     *hk_cli_load_record            (HkVault          *vault,
+                                             const char       *id,
+                                             int               kind,
+                                             GError          **error);
+GVariant     *hk_cli_read_fields            (HkRecordKind      kind,
+                                             const char       *file,
+                                             GError          **error);
+GVariant     *hk_cli_merge_fields           (HkRecord         *current,
+                                             GVariant         *changes,
+                                             const HkJsonNode *json);
+int           hk_cli_save_new               (HkCli            *cli,
+                                             HkVault          *vault,
+                                             HkRecordKind      kind,
+                                             const char       *parent_id,
+                                             GVariant         *fields);
+int           hk_cli_save_revision          (HkCli            *cli,
+                                             HkVault          *vault,
+                                             HkRecord         *current,
+                                             GVariant         *fields);
 
 /* hk-cli-output.c */
 char         *hk_cli_format_date            (const char       *iso_date);
@@ -115,6 +150,15 @@ char         *hk_cli_iso8601_now            (void);
 char         *hk_cli_normalize_datetime     (const char       *text,
                                              GError          **error);
 void          hk_cli_print_json             (HkJsonWriter     *writer);
+void          hk_cli_json_string_member     (HkJsonWriter     *writer,
+                                             const char       *key,
+                                             const char       *value);
+void          hk_cli_json_int_member        (HkJsonWriter     *writer,
+                                             const char       *key,
+                                             gint64            value);
+void          hk_cli_json_bool_member       (HkJsonWriter     *writer,
+                                             const char       *key,
+                                             gboolean          value);
 void          hk_cli_print_record_fields    (HkRecord         *record,
                                              const char       *indent);
 void          hk_cli_write_case_summary_json (HkCaseSummary   *summary,
@@ -129,6 +173,17 @@ void          hk_cli_print_record_json      (HkRecord         *record);
 void          hk_cli_print_record           (HkRecord         *record,
                                              const char       *heading,
                                              const char       *marker);
+void          hk_cli_show_record            (HkCli            *cli,
+                                             HkRecord         *record,
+                                             const char       *heading);
+void          hk_cli_print_saved            (HkCli            *cli,
+                                             HkRecord         *record);
+void          hk_cli_write_records_json     (GPtrArray        *records,
+                                             HkJsonWriter     *writer);
+void          hk_cli_print_revisions        (HkCli            *cli,
+                                             GPtrArray        *revisions,
+                                             const char       *heading,
+                                             const char       *none);
 void          hk_cli_progress               (const char       *label,
                                              guint             done,
                                              guint             total);

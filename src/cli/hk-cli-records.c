@@ -11,61 +11,6 @@
 
 #include "hk-cli-private.h"
 
-static gboolean
-require_option (const char  *value,
-                const char  *option,
-                GError     **error)
-{
-  if (value != NULL && *value != '\0')
-    return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("The option %s is required"), option);
-  return FALSE;
-}
-
-/* Loads @id and insists on its kind, so "show --case <a person id>" says
- * "not found" rather than printing the wrong thing. */
-static HkRecord *
-load_record_of_kind (HkVault       *vault,
-                     const char    *id,
-                     HkRecordKind   kind,
-                     GError       **error)
-{
-  g_autoptr(HkRecord) record = hk_vault_load (vault, id, error);
-
-  if (record == NULL)
-    return NULL;
-  if (hk_record_get_kind (record) != kind)
-    {
-      g_set_error (error, HK_ERROR, HK_ERROR_NOT_FOUND,
-                   _("There is no %s with that id"), hk_record_kind_to_string (kind));
-      return NULL;
-    }
-  return g_steal_pointer (&record);
-}
-
-static GVariant *
-read_fields_file (HkRecordKind   kind,
-                  const char    *file,
-                  GError       **error)
-{
-  g_autoptr(HkJsonNode) node = hk_cli_read_json_object (file, error);
-
-  if (node == NULL)
-    return NULL;
-  return hk_record_fields_from_json (kind, node, "$", error);
-}
-
-static void
-print_id_or_record (HkCli    *cli,
-                    HkRecord *record)
-{
-  if (cli->globals.json)
-    hk_cli_print_record_json (record);
-  else
-    g_print ("%s\n", hk_record_get_id (record));
-}
-
 /* ---- person ---- */
 
 int
@@ -85,7 +30,6 @@ hk_cli_run_person_add (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(GVariant) fields = NULL;
-  g_autoptr(HkRecord) person = NULL;
 
   description = g_strdup_printf (_("JSON keys:\n%s\n"
                                    "Examples:\n"
@@ -95,25 +39,17 @@ hk_cli_run_person_add (HkCli  *cli,
                                    "\n"
                                    "Prints the new person’s id (with --json, the whole record)."),
                                  fields_help);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a person."), description, &argc, &argv, &error) ||
-      !require_option (file, "--file", &error))
+  if (!hk_cli_parse_options (cli, entries, _("Add a person."), description, &argc, &argv, &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
-  /* The passphrase comes first on standard input, then the content. */
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      (fields = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error))
     return hk_cli_report_error (cli, error);
 
-  fields = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
-  if (fields == NULL || !hk_vault_unlock (vault, passphrase, NULL, &error))
-    return hk_cli_report_error (cli, error);
-
-  person = hk_vault_save (vault, HK_RECORD_KIND_PERSON, NULL, NULL, 0, fields, &error);
-  if (person == NULL)
-    return hk_cli_report_error (cli, error);
-
-  print_id_or_record (cli, person);
-  return HK_CLI_EXIT_OK;
+  return hk_cli_save_new (cli, vault, HK_RECORD_KIND_PERSON, NULL, fields);
 }
 
 int
@@ -130,21 +66,18 @@ hk_cli_run_person_show (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkRecord) person = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a person’s details."),
+  if (!hk_cli_parse_options (cli, entries, _("Show a person’s details."),
                              _("Example:\n  hearken-cli person show --person 5f0c…e1"),
                              &argc, &argv, &error) ||
-      !require_option (person_id, "--person", &error))
+      !hk_cli_require_option (person_id, "--person", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
   if (vault == NULL ||
-      (person = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
+      (person = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    hk_cli_print_record_json (person);
-  else
-    hk_cli_print_record (person, _("Person"), NULL);
+  hk_cli_show_record (cli, person, _("Person"));
   return HK_CLI_EXIT_OK;
 }
 
@@ -168,12 +101,7 @@ hk_cli_run_person_edit (HkCli  *cli,
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(GVariant) changes = NULL;
   g_autoptr(HkRecord) current = NULL;
-  g_autoptr(HkRecord) saved = NULL;
-  g_autoptr(GVariantDict) merged = NULL;
   g_autoptr(GVariant) fields = NULL;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
 
   description = g_strdup_printf (_("Only the keys in the file change; the others keep their values. "
                                    "The previous revision is kept.\n"
@@ -183,40 +111,22 @@ hk_cli_run_person_edit (HkCli  *cli,
                                    "  hearken-cli person edit --person 5f0c…e1 --file changes.json\n"
                                    "  where changes.json holds {\"preferred_name\": \"Jo\"}"),
                                  fields_help);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Change a person’s details."), description,
+  if (!hk_cli_parse_options (cli, entries, _("Change a person’s details."), description,
                              &argc, &argv, &error) ||
-      !require_option (person_id, "--person", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (person_id, "--person", &error) ||
+      !hk_cli_require_option (file, "--file", &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  changes = read_fields_file (HK_RECORD_KIND_PERSON, file, &error);
-  if (changes == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      (changes = hk_cli_read_fields (HK_RECORD_KIND_PERSON, file, &error)) == NULL ||
       !hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (current = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
+      (current = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  merged = g_variant_dict_new (hk_record_get_fields (current));
-  g_variant_iter_init (&iter, changes);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_dict_insert_value (merged, key, value);
-      g_variant_unref (value);
-    }
-
-  fields = g_variant_ref_sink (g_variant_dict_end (merged));
-  saved = hk_vault_save (vault, HK_RECORD_KIND_PERSON, person_id,
-                         hk_record_get_parent_id (current),
-                         hk_record_get_revision (current),
-                         fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-
-  print_id_or_record (cli, saved);
-  return HK_CLI_EXIT_OK;
+  /* Unlike "record edit", a null in the file leaves the field as it is. */
+  fields = hk_cli_merge_fields (current, changes, NULL);
+  return hk_cli_save_revision (cli, vault, current, fields);
 }
 
 /* ---- case ---- */
@@ -251,24 +161,20 @@ hk_cli_run_case_open (HkCli  *cli,
                                    "\n"
                                    "Prints the new case id (with --json, the whole record)."),
                                  fields_help);
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Open a case for a person."), description,
+  if (!hk_cli_parse_options (cli, entries, _("Open a case for a person."), description,
                              &argc, &argv, &error) ||
-      !require_option (person_id, "--person", &error))
+      !hk_cli_require_option (person_id, "--person", &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (file != NULL && (extra = read_fields_file (HK_RECORD_KIND_CASE, file, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (person = load_record_of_kind (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      (file != NULL && (extra = hk_cli_read_fields (HK_RECORD_KIND_CASE, file, &error)) == NULL) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (person = hk_cli_load_record (vault, person_id, HK_RECORD_KIND_PERSON, &error)) == NULL ||
       (kase = hk_vault_open_case (vault, person_id, extra, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, kase);
+  hk_cli_print_saved (cli, kase);
   return HK_CLI_EXIT_OK;
 }
 
@@ -297,7 +203,7 @@ hk_cli_run_case_close (HkCli  *cli,
   g_autofree char *reason = NULL;
   g_autofree char *closed_on = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Close a case."),
+  if (!hk_cli_parse_options (cli, entries, _("Close a case."),
                              _("The closing date may not lie in the future or before the opening date. A case "
                                "with blocking practice prompts (see “hearken-cli prompts”) does not close: the "
                                "command fails and lists them, unless --reason-file gives the reason for closing "
@@ -307,32 +213,22 @@ hk_cli_run_case_close (HkCli  *cli,
                                "  hearken-cli case close --case 9a1d…07\n"
                                "  hearken-cli case close --case 9a1d…07 --date 2026-03-31 --reason-file reason.txt"),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error))
+      !hk_cli_require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   if (date != NULL)
     closed_on = g_strstrip (g_strdup (date));
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (reason_file != NULL)
-    {
-      reason = hk_cli_read_content (reason_file, 64 * 1024, NULL, &error);
-      if (reason == NULL)
-        return hk_cli_report_error (cli, error);
-      g_strstrip (reason);
-      if (*reason == '\0')
-        return hk_cli_usage_error (cli, _("The reason file is empty"));
-    }
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      (reason_file != NULL &&
+       (reason = hk_cli_read_text (reason_file, _("The reason file is empty"), &error)) == NULL) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL ||
       (saved = hk_vault_close_case (vault, case_id, closed_on, reason, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  print_id_or_record (cli, saved);
+  hk_cli_print_saved (cli, saved);
   return HK_CLI_EXIT_OK;
 }
 
@@ -362,40 +258,122 @@ read_present_file (const char  *file,
   return g_variant_ref_sink (g_variant_new_strv ((const char * const *) list, -1));
 }
 
+/* What "note add" and "note edit" take besides the case or the note. */
+typedef struct
+{
+  /* Options */
+  char     *file;
+  char     *kind;
+  char     *occurred;
+  char     *present_file;
+  /* Checked and read */
+  char     *occurred_at;
+  char     *text;
+  GVariant *present;
+} NoteInput;
+
+static void
+note_input_clear (NoteInput *input)
+{
+  g_clear_pointer (&input->file, g_free);
+  g_clear_pointer (&input->kind, g_free);
+  g_clear_pointer (&input->occurred, g_free);
+  g_clear_pointer (&input->present_file, g_free);
+  g_clear_pointer (&input->occurred_at, g_free);
+  g_clear_pointer (&input->text, g_free);
+  g_clear_pointer (&input->present, g_variant_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NoteInput, note_input_clear)
+
+/* The help differs only where "note add" has defaults. */
+#define NOTE_INPUT_ENTRIES(input, file_help, kind_help, occurred_help) \
+  { "file", 'f', 0, G_OPTION_ARG_FILENAME, &(input).file, file_help, N_("FILE") }, \
+  { "kind", 'k', 0, G_OPTION_ARG_STRING, &(input).kind, kind_help, N_("KIND") }, \
+  { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &(input).occurred, occurred_help, N_("WHEN") }, \
+  { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &(input).present_file, \
+    N_("Read who was present from FILE, one name per line"), N_("FILE") }
+
+/* Everything that can be checked before the vault is opened. */
+static gboolean
+note_input_check (NoteInput  *input,
+                  GError    **error)
+{
+  const HkFieldSpec *kind_spec = hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind");
+
+  if (input->kind != NULL && hk_field_spec_get_value_label (kind_spec, input->kind) == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--kind: expected conversation, visit, phone_call, meeting or other"));
+      return FALSE;
+    }
+  if (input->occurred != NULL &&
+      (input->occurred_at = hk_cli_normalize_datetime (input->occurred, error)) == NULL)
+    return FALSE;
+  if (g_strcmp0 (input->file, "-") == 0 && g_strcmp0 (input->present_file, "-") == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--file and --present-file cannot both read standard input"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The content, read after the passphrase. */
+static gboolean
+note_input_read (NoteInput  *input,
+                 GError    **error)
+{
+  if (input->file != NULL &&
+      (input->text = hk_cli_read_content (input->file, HK_CLI_MAX_CONTENT_BYTES, NULL, error)) == NULL)
+    return FALSE;
+  if (input->present_file != NULL &&
+      (input->present = read_present_file (input->present_file, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+/* @base (may be NULL) with the parts given laid over it. */
+static GVariant *
+note_input_to_fields (NoteInput *input,
+                      GVariant  *base)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, base);
+  if (input->kind != NULL)
+    g_variant_dict_insert (&dict, "kind", "s", input->kind);
+  if (input->occurred_at != NULL)
+    g_variant_dict_insert (&dict, "occurred_at", "s", input->occurred_at);
+  if (input->text != NULL)
+    g_variant_dict_insert (&dict, "text", "s", input->text);
+  if (input->present != NULL)
+    g_variant_dict_insert_value (&dict, "present", input->present);
+  return g_variant_ref_sink (g_variant_dict_end (&dict));
+}
+
 int
 hk_cli_run_note_add (HkCli  *cli,
                      int     argc,
                      char  **argv)
 {
   g_autofree char *case_id = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *occurred = NULL;
-  g_autofree char *present_file = NULL;
+  g_auto(NoteInput) input = { 0 };
   const GOptionEntry entries[] = {
     { "case", 'c', 0, G_OPTION_ARG_STRING, &case_id, N_("The case the note belongs to"), N_("ID") },
-    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Read the note text from FILE (- for standard input)"), N_("FILE") },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_("conversation (default), visit, phone_call, meeting or other"), N_("KIND") },
-    { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &occurred,
-      N_("When it happened, ISO 8601 such as 2026-03-05T14:30 (default: now)"), N_("WHEN") },
-    { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &present_file,
-      N_("Read who was present from FILE, one name per line"), N_("FILE") },
+    NOTE_INPUT_ENTRIES (input,
+                        N_("Read the note text from FILE (- for standard input)"),
+                        N_("conversation (default), visit, phone_call, meeting or other"),
+                        N_("When it happened, ISO 8601 such as 2026-03-05T14:30 (default: now)")),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) kase = NULL;
-  g_autoptr(HkRecord) note = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *occurred_at = NULL;
-  g_autoptr(GVariant) present = NULL;
   g_autoptr(GVariant) fields = NULL;
-  GVariantDict dict;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add a note to a case."),
+  if (!hk_cli_parse_options (cli, entries, _("Add a note to a case."),
                              _("A note recorded more than a day after it happened is marked as a late entry.\n"
                                "Only one of --file and --present-file may be standard input; the passphrase, "
                                "when also read from standard input, is its first line.\n"
@@ -407,53 +385,25 @@ hk_cli_run_note_add (HkCli  *cli,
                                "\n"
                                "Prints the new note’s id (with --json, the whole record)."),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error) ||
-      !require_option (file, "--file", &error))
+      !hk_cli_require_option (case_id, "--case", &error) ||
+      !hk_cli_require_option (input.file, "--file", &error) ||
+      !note_input_check (&input, &error))
     return hk_cli_report_error (cli, error);
 
-  if (kind == NULL)
-    kind = g_strdup ("conversation");
-  else if (hk_field_spec_get_value_label (hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind"), kind) == NULL)
-    return hk_cli_usage_error (cli, _("--kind: expected conversation, visit, phone_call, meeting or other"));
+  if (input.kind == NULL)
+    input.kind = g_strdup ("conversation");
+  if (input.occurred_at == NULL)
+    input.occurred_at = hk_cli_iso8601_now ();
 
-  if (occurred != NULL)
-    occurred_at = hk_cli_normalize_datetime (occurred, &error);
-  else
-    occurred_at = hk_cli_iso8601_now ();
-  if (occurred_at == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      !note_input_read (&input, &error) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (kase = hk_cli_load_record (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
-    return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
-
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error);
-  if (text == NULL)
-    return hk_cli_report_error (cli, error);
-  if (present_file != NULL && (present = read_present_file (present_file, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (kase = load_record_of_kind (vault, case_id, HK_RECORD_KIND_CASE, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  g_variant_dict_init (&dict, NULL);
-  g_variant_dict_insert (&dict, "kind", "s", kind);
-  g_variant_dict_insert (&dict, "occurred_at", "s", occurred_at);
-  g_variant_dict_insert (&dict, "text", "s", text);
-  if (present != NULL)
-    g_variant_dict_insert_value (&dict, "present", present);
-  fields = g_variant_ref_sink (g_variant_dict_end (&dict));
-
-  note = hk_vault_save (vault, HK_RECORD_KIND_NOTE, NULL, case_id, 0, fields, &error);
-  if (note == NULL)
-    return hk_cli_report_error (cli, error);
-
-  print_id_or_record (cli, note);
-  return HK_CLI_EXIT_OK;
+  fields = note_input_to_fields (&input, NULL);
+  return hk_cli_save_new (cli, vault, HK_RECORD_KIND_NOTE, case_id, fields);
 }
 
 int
@@ -462,83 +412,45 @@ hk_cli_run_note_edit (HkCli  *cli,
                       char  **argv)
 {
   g_autofree char *note_id = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *occurred = NULL;
-  g_autofree char *present_file = NULL;
+  g_auto(NoteInput) input = { 0 };
   const GOptionEntry entries[] = {
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note_id, N_("The note’s id"), N_("ID") },
-    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
-      N_("Read the new note text from FILE (- for standard input)"), N_("FILE") },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_("conversation, visit, phone_call, meeting or other"), N_("KIND") },
-    { "occurred-at", 0, 0, G_OPTION_ARG_STRING, &occurred,
-      N_("When it happened, ISO 8601 such as 2026-03-05T14:30"), N_("WHEN") },
-    { "present-file", 0, 0, G_OPTION_ARG_FILENAME, &present_file,
-      N_("Read who was present from FILE, one name per line"), N_("FILE") },
+    NOTE_INPUT_ENTRIES (input,
+                        N_("Read the new note text from FILE (- for standard input)"),
+                        N_("conversation, visit, phone_call, meeting or other"),
+                        N_("When it happened, ISO 8601 such as 2026-03-05T14:30")),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
   g_autoptr(HkRecord) current = NULL;
-  g_autoptr(HkRecord) saved = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *occurred_at = NULL;
-  g_autoptr(GVariant) present = NULL;
   g_autoptr(GVariant) fields = NULL;
-  g_autoptr(GVariantDict) dict = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Correct a note."),
+  if (!hk_cli_parse_options (cli, entries, _("Correct a note."),
                              _("Only the parts given change. The previous revision is kept and can be read "
                                "with “hearken-cli note history”.\n"
                                "\n"
                                "Example:\n"
                                "  hearken-cli note edit --note 3c7e…5b --file corrected.txt"),
                              &argc, &argv, &error) ||
-      !require_option (note_id, "--note", &error))
+      !hk_cli_require_option (note_id, "--note", &error))
     return hk_cli_report_error (cli, error);
 
-  if (file == NULL && kind == NULL && occurred == NULL && present_file == NULL)
+  if (input.file == NULL && input.kind == NULL && input.occurred == NULL && input.present_file == NULL)
     return hk_cli_usage_error (cli, _("Nothing to change: give --file, --kind, --occurred-at or --present-file"));
-  if (kind != NULL &&
-      hk_field_spec_get_value_label (hk_record_kind_find_field (HK_RECORD_KIND_NOTE, "kind"), kind) == NULL)
-    return hk_cli_usage_error (cli, _("--kind: expected conversation, visit, phone_call, meeting or other"));
-  if (occurred != NULL && (occurred_at = hk_cli_normalize_datetime (occurred, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-  if (file != NULL && present_file != NULL && g_str_equal (present_file, "-") && g_str_equal (file, "-"))
-    return hk_cli_usage_error (cli, _("--file and --present-file cannot both read standard input"));
-
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-  if (file != NULL && (text = hk_cli_read_content (file, HK_CLI_MAX_CONTENT_BYTES, NULL, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-  if (present_file != NULL && (present = read_present_file (present_file, &error)) == NULL)
+  if (!note_input_check (&input, &error))
     return hk_cli_report_error (cli, error);
 
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
-      (current = load_record_of_kind (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL)
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      !note_input_read (&input, &error) ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
+      (current = hk_cli_load_record (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  dict = g_variant_dict_new (hk_record_get_fields (current));
-  if (text != NULL)
-    g_variant_dict_insert (dict, "text", "s", text);
-  if (kind != NULL)
-    g_variant_dict_insert (dict, "kind", "s", kind);
-  if (occurred_at != NULL)
-    g_variant_dict_insert (dict, "occurred_at", "s", occurred_at);
-  if (present != NULL)
-    g_variant_dict_insert_value (dict, "present", present);
-  fields = g_variant_ref_sink (g_variant_dict_end (dict));
-
-  saved = hk_vault_save (vault, HK_RECORD_KIND_NOTE, note_id, hk_record_get_parent_id (current),
-                         hk_record_get_revision (current), fields, &error);
-  if (saved == NULL)
-    return hk_cli_report_error (cli, error);
-
-  print_id_or_record (cli, saved);
-  return HK_CLI_EXIT_OK;
+  fields = note_input_to_fields (&input, hk_record_get_fields (current));
+  return hk_cli_save_revision (cli, vault, current, fields);
 }
 
 int
@@ -556,42 +468,23 @@ hk_cli_run_note_history (HkCli  *cli,
   g_autoptr(HkRecord) note = NULL;
   g_autoptr(GPtrArray) revisions = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Show a note’s earlier revisions, oldest first."),
+  if (!hk_cli_parse_options (cli, entries, _("Show a note’s earlier revisions, oldest first."),
                              _("The current revision is shown by “hearken-cli show”; this lists the ones it "
                                "replaced, each with who saved it and when.\n"
                                "\n"
                                "Example:\n"
                                "  hearken-cli note history --note 3c7e…5b"),
                              &argc, &argv, &error) ||
-      !require_option (note_id, "--note", &error))
+      !hk_cli_require_option (note_id, "--note", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
   if (vault == NULL ||
-      (note = load_record_of_kind (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL ||
+      (note = hk_cli_load_record (vault, note_id, HK_RECORD_KIND_NOTE, &error)) == NULL ||
       (revisions = hk_vault_list_revisions (vault, note_id, &error)) == NULL)
     return hk_cli_report_error (cli, error);
 
-  if (cli->globals.json)
-    {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
-
-      hk_json_writer_begin_array (writer);
-      for (guint i = 0; i < revisions->len; i++)
-        hk_record_write_json (g_ptr_array_index (revisions, i), writer);
-      hk_json_writer_end_array (writer);
-      hk_cli_print_json (writer);
-      return HK_CLI_EXIT_OK;
-    }
-
-  if (revisions->len == 0)
-    g_print ("%s\n", _("This note has no earlier revisions."));
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      if (i > 0)
-        g_print ("\n");
-      hk_cli_print_record (g_ptr_array_index (revisions, i), _("Note"), NULL);
-    }
+  hk_cli_print_revisions (cli, revisions, _("Note"), _("This note has no earlier revisions."));
   return HK_CLI_EXIT_OK;
 }
 
@@ -667,7 +560,7 @@ hk_cli_run_list (HkCli  *cli,
   g_autoptr(GPtrArray) summaries = NULL;
   const char *filter = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("List cases."),
+  if (!hk_cli_parse_options (cli, entries, _("List cases."),
                              _("Columns: case id, the person’s name, status, date opened (day first) and "
                                "number of notes. With --json, an array of objects with the keys id, "
                                "person_id, person_name, status, opened_on, closed_on, summary, worker and "
@@ -709,7 +602,7 @@ hk_cli_run_search (HkCli  *cli,
   g_autofree char *query = NULL;
   const char *filter = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Find cases by words in people, cases and notes."),
+  if (!hk_cli_parse_options (cli, entries, _("Find cases by words in people, cases and notes."),
                              _("A case matches when every word of the query starts a word in its person’s "
                                "details, the case or one of its notes. The query is read from a file because "
                                "it is personal content. The output is the same as “hearken-cli list”.\n"
@@ -718,22 +611,14 @@ hk_cli_run_search (HkCli  *cli,
                                "  hearken-cli search --query-file query.txt\n"
                                "  hearken-cli --passphrase-file pass.txt search --query-file - --json <<< 'bloggs fall'"),
                              &argc, &argv, &error) ||
-      !require_option (file, "--query-file", &error) ||
+      !hk_cli_require_option (file, "--query-file", &error) ||
       !parse_status_filter (status, &filter, &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
-  if (vault == NULL || (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL)
-    return hk_cli_report_error (cli, error);
-
-  query = hk_cli_read_content (file, 64 * 1024, NULL, &error);
-  if (query == NULL)
-    return hk_cli_report_error (cli, error);
-  g_strstrip (query);
-  if (*query == '\0')
-    return hk_cli_usage_error (cli, _("The search query is empty"));
-
-  if (!hk_vault_unlock (vault, passphrase, NULL, &error) ||
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
+  if (vault == NULL ||
+      (query = hk_cli_read_text (file, _("The search query is empty"), &error)) == NULL ||
+      !hk_vault_unlock (vault, passphrase, NULL, &error) ||
       (matches = hk_vault_search (vault, query, &error)) == NULL ||
       (summaries = hk_vault_list_cases (vault, &error)) == NULL)
     return hk_cli_report_error (cli, error);
@@ -839,7 +724,7 @@ hk_cli_run_show (HkCli  *cli,
   g_autoptr(GPtrArray) prompts = NULL;
   CaseRecords cr;
 
-  if (!hk_cli_parse_options (cli, entries, NULL,
+  if (!hk_cli_parse_options (cli, entries,
                              _("Show a case with its person, notes, casework records and prompts."),
                              _("Notes are listed newest first; notes recorded more than a day after the "
                                "event are marked as late entries. Casework records follow, oldest first, then "
@@ -856,7 +741,7 @@ hk_cli_run_show (HkCli  *cli,
                                "  hearken-cli show --case 9a1d…07\n"
                                "  hearken-cli show --case 9a1d…07 --json"),
                              &argc, &argv, &error) ||
-      !require_option (case_id, "--case", &error))
+      !hk_cli_require_option (case_id, "--case", &error))
     return hk_cli_report_error (cli, error);
 
   vault = hk_cli_open_and_unlock (cli, &error);
@@ -881,10 +766,7 @@ hk_cli_run_show (HkCli  *cli,
       else
         hk_json_writer_null (writer);
       hk_json_writer_key (writer, "notes");
-      hk_json_writer_begin_array (writer);
-      for (guint i = 0; notes != NULL && i < notes->len; i++)
-        hk_record_write_json (g_ptr_array_index (notes, i), writer);
-      hk_json_writer_end_array (writer);
+      hk_cli_write_records_json (notes, writer);
       for (guint s = 0; s < G_N_ELEMENTS (show_sections); s++)
         {
           GPtrArray *list = cr.by_kind[show_sections[s].kind];

@@ -168,13 +168,21 @@ write_recovery_key (const HkSecret *key)
   write_all (hk_secret_get_data (key), hk_secret_get_length (key));
 }
 
-/* Finishes @writer (an open object) with "recovery_key" and prints it. */
+/* Finishes @writer (an open object), with "recovery_key" when @key is given,
+ * and prints it. */
 static void
-print_json_with_recovery_key (HkJsonWriter   *writer,
-                              const HkSecret *key)
+print_vault_json (HkJsonWriter   *writer,
+                  const HkSecret *key)
 {
   g_autofree char *text = NULL;
   char *mark;
+
+  if (key == NULL)
+    {
+      hk_json_writer_end_object (writer);
+      hk_cli_print_json (writer);
+      return;
+    }
 
   hk_json_writer_key (writer, "recovery_key");
   if (!recovery_key_is_plain (key))
@@ -199,8 +207,10 @@ print_json_with_recovery_key (HkJsonWriter   *writer,
   fflush (stdout);
 }
 
+/* Without --json: the warning on standard error, the key alone on standard output. */
 static void
-print_recovery_warning (HkVault *vault)
+print_recovery_key (HkVault        *vault,
+                    const HkSecret *key)
 {
   g_printerr (_("Created the vault at %s.\n"), hk_vault_get_path (vault));
   g_printerr ("%s\n",
@@ -209,16 +219,22 @@ print_recovery_warning (HkVault *vault)
                 "and without it a forgotten passphrase means the records are lost."));
   if (hk_vault_get_kdf_profile (vault) == HK_KDF_PROFILE_TEST_WEAK)
     g_printerr ("%s\n", _("Warning: this vault uses the weak test key derivation; never put real records in it."));
+
+  write_recovery_key (key);
+  write_all ("\n", 1);
 }
 
-static void
-write_vault_members (HkJsonWriter *writer,
-                     HkVault      *vault)
+/* The --json output of the commands that make or copy a vault opens with
+ * its path and id; print_vault_json() finishes it. */
+static HkJsonWriter *
+begin_vault_json (HkVault *vault)
 {
-  hk_json_writer_key (writer, "vault");
-  hk_json_writer_string (writer, hk_vault_get_path (vault));
-  hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, hk_vault_get_id (vault));
+  HkJsonWriter *writer = hk_json_writer_new (TRUE);
+
+  hk_json_writer_begin_object (writer);
+  hk_cli_json_string_member (writer, "vault", hk_vault_get_path (vault));
+  hk_cli_json_string_member (writer, "id", hk_vault_get_id (vault));
+  return writer;
 }
 
 /* ---- init ---- */
@@ -241,7 +257,7 @@ hk_cli_run_init (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) recovery = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Create a new, empty vault."),
+  if (!hk_cli_parse_options (cli, entries, _("Create a new, empty vault."),
                              _("The passphrase is asked for twice on the terminal, or read once from "
                                "--passphrase-file, and refused if it is too easy to guess. An existing "
                                "file is never replaced. The recovery key is printed once on standard "
@@ -260,19 +276,9 @@ hk_cli_run_init (HkCli  *cli,
     return hk_cli_report_error (cli, error);
 
   if (cli->globals.json)
-    {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
-
-      hk_json_writer_begin_object (writer);
-      write_vault_members (writer, vault);
-      print_json_with_recovery_key (writer, recovery);
-    }
+    print_vault_json (begin_vault_json (vault), recovery);
   else
-    {
-      print_recovery_warning (vault);
-      write_recovery_key (recovery);
-      write_all ("\n", 1);
-    }
+    print_recovery_key (vault, recovery);
   return HK_CLI_EXIT_OK;
 }
 
@@ -313,7 +319,7 @@ hk_cli_run_demo (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) recovery = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Add synthetic demonstration records."),
+  if (!hk_cli_parse_options (cli, entries, _("Add synthetic demonstration records."),
                              _("The records are invented: names from a fixed list, NHS numbers from the "
                                "range that is never issued, and notes in plausible casework language. "
                                "Synthetic records are only added to a vault marked DEMO (made with "
@@ -347,36 +353,20 @@ hk_cli_run_demo (HkCli  *cli,
                                       "real ones; use --create for a new demo vault, or --force"));
 
   if (recovery != NULL && !cli->globals.json)
-    {
-      print_recovery_warning (vault);
-      write_recovery_key (recovery);
-      write_all ("\n", 1);
-    }
+    print_recovery_key (vault, recovery);
 
   if (!hk_demo_populate (vault, n_cases, notes_per_case, (guint32) seed, demo_progress, NULL, &error))
     return hk_cli_report_error (cli, error);
 
   if (cli->globals.json)
     {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+      HkJsonWriter *writer = begin_vault_json (vault);
 
-      hk_json_writer_begin_object (writer);
-      write_vault_members (writer, vault);
-      hk_json_writer_key (writer, "demo");
-      hk_json_writer_bool (writer, (hk_vault_get_flags (vault) & HK_VAULT_FLAG_DEMO) != 0);
-      hk_json_writer_key (writer, "cases");
-      hk_json_writer_int (writer, n_cases);
-      hk_json_writer_key (writer, "notes_per_case");
-      hk_json_writer_int (writer, notes_per_case);
-      hk_json_writer_key (writer, "seed");
-      hk_json_writer_int (writer, seed);
-      if (recovery != NULL)
-        print_json_with_recovery_key (writer, recovery);
-      else
-        {
-          hk_json_writer_end_object (writer);
-          hk_cli_print_json (writer);
-        }
+      hk_cli_json_bool_member (writer, "demo", (hk_vault_get_flags (vault) & HK_VAULT_FLAG_DEMO) != 0);
+      hk_cli_json_int_member (writer, "cases", n_cases);
+      hk_cli_json_int_member (writer, "notes_per_case", notes_per_case);
+      hk_cli_json_int_member (writer, "seed", seed);
+      print_vault_json (writer, recovery);
     }
   else
     {
@@ -399,14 +389,10 @@ write_failure_json (HkJsonWriter          *writer,
                     const HkRecordFailure *failure)
 {
   hk_json_writer_begin_object (writer);
-  hk_json_writer_key (writer, "kind");
-  hk_json_writer_string (writer, hk_record_kind_to_string (failure->kind));
-  hk_json_writer_key (writer, "id");
-  hk_json_writer_string (writer, failure->id);
-  hk_json_writer_key (writer, "revision");
-  hk_json_writer_int (writer, failure->revision);
-  hk_json_writer_key (writer, "description");
-  hk_json_writer_string (writer, failure->message);
+  hk_cli_json_string_member (writer, "kind", hk_record_kind_to_string (failure->kind));
+  hk_cli_json_string_member (writer, "id", failure->id);
+  hk_cli_json_int_member (writer, "revision", failure->revision);
+  hk_cli_json_string_member (writer, "description", failure->message);
   hk_json_writer_end_object (writer);
 }
 
@@ -420,7 +406,7 @@ hk_cli_run_check (HkCli  *cli,
   g_autoptr(HkCheckReport) report = NULL;
   gboolean ok;
 
-  if (!hk_cli_parse_options (cli, NULL, NULL, _("Check the vault’s integrity."),
+  if (!hk_cli_parse_options (cli, NULL, _("Check the vault’s integrity."),
                              _("Runs SQLite’s integrity check, authenticates every revision of every "
                                "record, and verifies the activity log’s hash chain. Exits with 0 when "
                                "all is well and 2 when anything failed; failing records are listed by "
@@ -446,25 +432,18 @@ hk_cli_run_check (HkCli  *cli,
       HkJsonWriter *writer = hk_json_writer_new (TRUE);
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "ok");
-      hk_json_writer_bool (writer, ok);
-      hk_json_writer_key (writer, "sqlite_ok");
-      hk_json_writer_bool (writer, report->sqlite_ok);
-      hk_json_writer_key (writer, "sqlite_message");
-      hk_json_writer_string (writer, report->sqlite_message);
-      hk_json_writer_key (writer, "records_checked");
-      hk_json_writer_int (writer, report->records_checked);
+      hk_cli_json_bool_member (writer, "ok", ok);
+      hk_cli_json_bool_member (writer, "sqlite_ok", report->sqlite_ok);
+      hk_cli_json_string_member (writer, "sqlite_message", report->sqlite_message);
+      hk_cli_json_int_member (writer, "records_checked", report->records_checked);
       hk_json_writer_key (writer, "record_failures");
       hk_json_writer_begin_array (writer);
       for (guint i = 0; i < report->failures->len; i++)
         write_failure_json (writer, g_ptr_array_index (report->failures, i));
       hk_json_writer_end_array (writer);
-      hk_json_writer_key (writer, "activity_ok");
-      hk_json_writer_bool (writer, report->activity_ok);
-      hk_json_writer_key (writer, "activity_entries");
-      hk_json_writer_int (writer, report->activity_entries);
-      hk_json_writer_key (writer, "activity_message");
-      hk_json_writer_string (writer, report->activity_message);
+      hk_cli_json_bool_member (writer, "activity_ok", report->activity_ok);
+      hk_cli_json_int_member (writer, "activity_entries", report->activity_entries);
+      hk_cli_json_string_member (writer, "activity_message", report->activity_message);
       hk_json_writer_end_object (writer);
       hk_cli_print_json (writer);
     }
@@ -519,7 +498,7 @@ hk_cli_run_passwd (HkCli  *cli,
   g_autoptr(HkSecret) current = NULL;
   g_autoptr(HkSecret) new_passphrase = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Change the vault passphrase."),
+  if (!hk_cli_parse_options (cli, entries, _("Change the vault passphrase."),
                              _("The current passphrase comes from --passphrase-file or a prompt, the new "
                                "one from --new-passphrase-file or two prompts. When both files are “-”, "
                                "standard input holds the current passphrase on its first line and the new "
@@ -533,9 +512,8 @@ hk_cli_run_passwd (HkCli  *cli,
                              &argc, &argv, &error))
     return hk_cli_report_error (cli, error);
 
-  vault = hk_cli_open_vault (cli, &error);
+  vault = hk_cli_open_and_read_passphrase (cli, &current, &error);
   if (vault == NULL ||
-      (current = hk_cli_read_passphrase (cli, &error)) == NULL ||
       !hk_vault_unlock (vault, current, NULL, &error) ||
       (new_passphrase = hk_cli_read_new_passphrase (new_file, &error)) == NULL ||
       !hk_cli_check_passphrase_quality (new_passphrase, &error))
@@ -573,7 +551,7 @@ hk_cli_run_recover (HkCli  *cli,
   g_autoptr(HkSecret) new_passphrase = NULL;
   const char *new_source;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Set a new passphrase using the recovery key."),
+  if (!hk_cli_parse_options (cli, entries, _("Set a new passphrase using the recovery key."),
                              _("For a forgotten passphrase. The recovery key may be typed in any case, "
                                "with or without its dashes and spaces. When both files are “-”, standard "
                                "input holds the recovery key on its first line and the new passphrase on "
@@ -628,7 +606,7 @@ hk_cli_run_backup (HkCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(HkVault) vault = NULL;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Write a consistent, encrypted copy of the vault."),
+  if (!hk_cli_parse_options (cli, entries, _("Write a consistent, encrypted copy of the vault."),
                              _("The copy is taken with SQLite’s online backup, so it is consistent, and "
                                "it is exactly as encrypted as the vault: it opens with the same "
                                "passphrase and recovery key. An existing file is only replaced with --force.\n"
@@ -636,10 +614,9 @@ hk_cli_run_backup (HkCli  *cli,
                                "Examples:\n"
                                "  hearken-cli backup --to /media/usb/hearken-2026-03-05.hearken\n"
                                "  hearken-cli backup --to weekly.hearken --force"),
-                             &argc, &argv, &error))
+                             &argc, &argv, &error) ||
+      !hk_cli_require_option (to, "--to", &error))
     return hk_cli_report_error (cli, error);
-  if (to == NULL || *to == '\0')
-    return hk_cli_usage_error (cli, _("The option --to is required"));
 
   if (g_file_test (to, G_FILE_TEST_IS_DIR))
     return hk_cli_usage_error (cli, _("--to names a folder; give the path of the backup file"));
@@ -660,14 +637,10 @@ hk_cli_run_backup (HkCli  *cli,
 
   if (cli->globals.json)
     {
-      HkJsonWriter *writer = hk_json_writer_new (TRUE);
+      HkJsonWriter *writer = begin_vault_json (vault);
 
-      hk_json_writer_begin_object (writer);
-      write_vault_members (writer, vault);
-      hk_json_writer_key (writer, "backup");
-      hk_json_writer_string (writer, to);
-      hk_json_writer_end_object (writer);
-      hk_cli_print_json (writer);
+      hk_cli_json_string_member (writer, "backup", to);
+      print_vault_json (writer, NULL);
     }
   else
     g_printerr (_("Backup written to %s.\n"), to);
@@ -689,7 +662,7 @@ hk_cli_run_restore (HkCli  *cli,
   g_autoptr(HkSecret) passphrase = NULL;
   const char *path;
 
-  if (!hk_cli_parse_options (cli, entries, NULL, _("Replace the vault with a backup."),
+  if (!hk_cli_parse_options (cli, entries, _("Replace the vault with a backup."),
                              _("The passphrase asked for (or read from --passphrase-file) is the backup’s. "
                                "The backup is unlocked and checked completely first; the vault is only "
                                "replaced if it passes. If there is no vault yet, the backup is copied into "
@@ -697,10 +670,9 @@ hk_cli_run_restore (HkCli  *cli,
                                "\n"
                                "Example:\n"
                                "  hearken-cli restore --from /media/usb/hearken-2026-03-05.hearken"),
-                             &argc, &argv, &error))
+                             &argc, &argv, &error) ||
+      !hk_cli_require_option (from, "--from", &error))
     return hk_cli_report_error (cli, error);
-  if (from == NULL || *from == '\0')
-    return hk_cli_usage_error (cli, _("The option --from is required"));
 
   path = hk_cli_get_vault_path (cli);
   if (!g_file_test (from, G_FILE_TEST_IS_REGULAR))
@@ -713,9 +685,8 @@ hk_cli_run_restore (HkCli  *cli,
 
   if (hk_vault_exists (path))
     {
-      vault = hk_cli_open_vault (cli, &error);
+      vault = hk_cli_open_and_read_passphrase (cli, &passphrase, &error);
       if (vault == NULL ||
-          (passphrase = hk_cli_read_passphrase (cli, &error)) == NULL ||
           !hk_vault_restore (vault, from, passphrase, &error))
         return hk_cli_report_error (cli, error);
     }
@@ -737,10 +708,8 @@ hk_cli_run_restore (HkCli  *cli,
       HkJsonWriter *writer = hk_json_writer_new (TRUE);
 
       hk_json_writer_begin_object (writer);
-      hk_json_writer_key (writer, "vault");
-      hk_json_writer_string (writer, path);
-      hk_json_writer_key (writer, "restored_from");
-      hk_json_writer_string (writer, from);
+      hk_cli_json_string_member (writer, "vault", path);
+      hk_cli_json_string_member (writer, "restored_from", from);
       hk_json_writer_end_object (writer);
       hk_cli_print_json (writer);
     }
@@ -770,7 +739,7 @@ hk_cli_run_log (HkCli  *cli,
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
-  if (!hk_cli_parse_options (cli, NULL, NULL, _("Show the activity log, oldest first."),
+  if (!hk_cli_parse_options (cli, NULL, _("Show the activity log, oldest first."),
                              _("The log is append-only and hash-chained: unlocks and failed unlocks, locks, "
                                "cases viewed, records created or changed, backups, passphrase changes and "
                                "recoveries. A broken chain exits with 2. With --json, an array of objects "
@@ -798,22 +767,15 @@ hk_cli_run_log (HkCli  *cli,
           g_autofree char *time = format_iso_usec (e->time);
 
           hk_json_writer_begin_object (writer);
-          hk_json_writer_key (writer, "seq");
-          hk_json_writer_int (writer, e->seq);
-          hk_json_writer_key (writer, "time");
-          hk_json_writer_string (writer, time);
-          hk_json_writer_key (writer, "event");
-          hk_json_writer_string (writer, hk_activity_kind_to_string (e->kind));
-          hk_json_writer_key (writer, "actor");
-          hk_json_writer_string (writer, e->actor);
-          hk_json_writer_key (writer, "record_kind");
-          hk_json_writer_string (writer, e->record_kind >= 0 ? hk_record_kind_to_string (e->record_kind) : NULL);
-          hk_json_writer_key (writer, "record_id");
-          hk_json_writer_string (writer, e->record_id);
-          hk_json_writer_key (writer, "revision");
-          hk_json_writer_int (writer, e->revision);
-          hk_json_writer_key (writer, "detail");
-          hk_json_writer_string (writer, e->detail);
+          hk_cli_json_int_member (writer, "seq", e->seq);
+          hk_cli_json_string_member (writer, "time", time);
+          hk_cli_json_string_member (writer, "event", hk_activity_kind_to_string (e->kind));
+          hk_cli_json_string_member (writer, "actor", e->actor);
+          hk_cli_json_string_member (writer, "record_kind",
+                                     e->record_kind >= 0 ? hk_record_kind_to_string (e->record_kind) : NULL);
+          hk_cli_json_string_member (writer, "record_id", e->record_id);
+          hk_cli_json_int_member (writer, "revision", e->revision);
+          hk_cli_json_string_member (writer, "detail", e->detail);
           hk_json_writer_end_object (writer);
         }
       hk_json_writer_end_array (writer);

@@ -53,23 +53,31 @@ sanitize_option_error (GError *error)
     *eq = '\0';
 }
 
-static GOptionContext *
-hk_cli_option_context_new (HkCliGlobals       *storage,
-                           const GOptionEntry *entries,
-                           const char         *parameter_string,
-                           const char         *summary,
-                           const char         *description)
+/* Parses @entries plus the global options, which every level of commands
+ * accepts and merges into @cli. */
+static gboolean
+parse_with_globals (HkCli               *cli,
+                    const GOptionEntry  *entries,
+                    const char          *parameter_string,
+                    const char          *summary,
+                    const char          *description,
+                    gboolean             strict_posix,
+                    int                 *argc,
+                    char              ***argv,
+                    GError             **error)
 {
+  HkCliGlobals local = { 0 };
   const GOptionEntry global_entries[] = {
-    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &storage->vault,
+    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &local.vault,
       N_("Use the vault file at PATH (default: vault.hearken in the user data folder)"), N_("PATH") },
-    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &storage->passphrase_file,
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &local.passphrase_file,
       N_("Read the passphrase from FILE (- for standard input) instead of asking on the terminal"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &storage->json,
+    { "json", 0, 0, G_OPTION_ARG_NONE, &local.json,
       N_("Print machine-readable JSON on standard output"), NULL },
     { NULL }
   };
-  GOptionContext *context = g_option_context_new (parameter_string);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  gboolean ok;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (summary != NULL)
@@ -79,7 +87,14 @@ hk_cli_option_context_new (HkCliGlobals       *storage,
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
-  return context;
+  g_option_context_set_strict_posix (context, strict_posix);
+
+  ok = g_option_context_parse (context, argc, argv, error);
+  hk_cli_globals_merge (&cli->globals, &local);
+  hk_cli_globals_clear (&local);
+  if (!ok && error != NULL)
+    sanitize_option_error (*error);
+  return ok;
 }
 
 /* Parses a leaf command's options plus the global ones. Leftover words
@@ -95,22 +110,10 @@ hk_cli_parse_options_with_args (HkCli               *cli,
                                 char              ***argv,
                                 GError             **error)
 {
-  HkCliGlobals local = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (cli != NULL, FALSE);
 
-  context = hk_cli_option_context_new (&local, entries, parameter_string, summary, description);
-  ok = g_option_context_parse (context, argc, argv, error);
-  hk_cli_globals_merge (&cli->globals, &local);
-  hk_cli_globals_clear (&local);
-  if (!ok)
-    {
-      if (error != NULL)
-        sanitize_option_error (*error);
-      return FALSE;
-    }
+  if (!parse_with_globals (cli, entries, parameter_string, summary, description, FALSE, argc, argv, error))
+    return FALSE;
 
   if (*argc > 1 + max_args)
     {
@@ -129,18 +132,32 @@ hk_cli_parse_options_with_args (HkCli               *cli,
   return TRUE;
 }
 
+/* For the commands that take nothing but options. */
 gboolean
 hk_cli_parse_options (HkCli               *cli,
                       const GOptionEntry  *entries,
-                      const char          *parameter_string,
                       const char          *summary,
                       const char          *description,
                       int                 *argc,
                       char              ***argv,
                       GError             **error)
 {
-  return hk_cli_parse_options_with_args (cli, entries, parameter_string, summary, description, 0,
-                                         argc, argv, error);
+  return hk_cli_parse_options_with_args (cli, entries, NULL, summary, description, 0, argc, argv, error);
+}
+
+/* Checked after parsing rather than by GOption, so that --help works alone. */
+gboolean
+hk_cli_require_option (const char  *value,
+                       const char  *option,
+                       GError     **error)
+{
+  g_return_val_if_fail (option != NULL, FALSE);
+
+  if (value != NULL && *value != '\0')
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("The option %s is required"), option);
+  return FALSE;
 }
 
 const char *
@@ -151,6 +168,18 @@ hk_cli_get_vault_path (HkCli *cli)
   if (cli->globals.vault == NULL)
     cli->globals.vault = hk_vault_get_default_path ();
   return cli->globals.vault;
+}
+
+/* "hearken-cli person add" and the like, from words that may be empty. */
+static char *
+join_words (const char *first,
+            const char *second)
+{
+  if (first == NULL || *first == '\0')
+    return g_strdup (second);
+  if (second == NULL || *second == '\0')
+    return g_strdup (first);
+  return g_strdup_printf ("%s %s", first, second);
 }
 
 static char *
@@ -177,9 +206,7 @@ hk_cli_report_error (HkCli        *cli,
     {
       g_autofree char *command = NULL;
 
-      command = cli != NULL && cli->command_path != NULL && cli->command_path[0] != '\0'
-        ? g_strdup_printf ("%s %s", PROGRAM_NAME, cli->command_path)
-        : g_strdup (PROGRAM_NAME);
+      command = join_words (PROGRAM_NAME, cli != NULL ? cli->command_path : NULL);
       message = g_strdup_printf (_("%s (see “%s --help”)"), error->message, command);
     }
   else
@@ -240,14 +267,19 @@ hk_cli_read_passphrase (HkCli   *cli,
                             _("passphrase"), error);
 }
 
+/* For commands that read content too: the passphrase comes first on standard
+ * input and the content after it, and the content is read and checked before
+ * the caller's (slow) hk_vault_unlock(). */
 HkVault *
-hk_cli_open_and_unlock (HkCli   *cli,
-                        GError **error)
+hk_cli_open_and_read_passphrase (HkCli     *cli,
+                                 HkSecret **out_passphrase,
+                                 GError   **error)
 {
   g_autoptr(HkVault) vault = NULL;
   g_autoptr(HkSecret) passphrase = NULL;
 
   g_return_val_if_fail (cli != NULL, NULL);
+  g_return_val_if_fail (out_passphrase != NULL && *out_passphrase == NULL, NULL);
 
   /* Open first, so "open elsewhere" or "no vault" comes before a prompt. */
   vault = hk_cli_open_vault (cli, error);
@@ -258,7 +290,21 @@ hk_cli_open_and_unlock (HkCli   *cli,
   if (passphrase == NULL)
     return NULL;
 
-  if (!hk_vault_unlock (vault, passphrase, NULL, error))
+  *out_passphrase = g_steal_pointer (&passphrase);
+  return g_steal_pointer (&vault);
+}
+
+HkVault *
+hk_cli_open_and_unlock (HkCli   *cli,
+                        GError **error)
+{
+  g_autoptr(HkVault) vault = NULL;
+  g_autoptr(HkSecret) passphrase = NULL;
+
+  g_return_val_if_fail (cli != NULL, NULL);
+
+  vault = hk_cli_open_and_read_passphrase (cli, &passphrase, error);
+  if (vault == NULL || !hk_vault_unlock (vault, passphrase, NULL, error))
     return NULL;
 
   return g_steal_pointer (&vault);
@@ -303,11 +349,8 @@ run_command (HkCli              *cli,
              int                 argc,
              char              **argv)
 {
-  g_autofree char *prgname = NULL;
+  g_autofree char *prgname = join_words (PROGRAM_NAME, cli->command_path);
 
-  prgname = cli->command_path[0] != '\0'
-    ? g_strdup_printf ("%s %s", PROGRAM_NAME, cli->command_path)
-    : g_strdup (PROGRAM_NAME);
   g_set_prgname (prgname);
 
   if (command->run != NULL)
@@ -315,26 +358,15 @@ run_command (HkCli              *cli,
 
   /* A group: parse global options up to the first word, which names the child. */
   {
-    HkCliGlobals local = { 0 };
-    g_autoptr(GOptionContext) context = NULL;
     g_autoptr(GError) error = NULL;
     g_autofree char *description = describe_commands (command->children, cli->command_path);
     const HkCliCommand *child = NULL;
     g_autofree char *child_path = NULL;
-    gboolean ok;
 
-    context = hk_cli_option_context_new (&local, NULL, _("COMMAND [OPTION…]"),
-                                         command->summary != NULL ? _(command->summary) : NULL,
-                                         description);
-    g_option_context_set_strict_posix (context, TRUE);
-    ok = g_option_context_parse (context, &argc, &argv, &error);
-    hk_cli_globals_merge (&cli->globals, &local);
-    hk_cli_globals_clear (&local);
-    if (!ok)
-      {
-        sanitize_option_error (error);
-        return hk_cli_report_error (cli, error);
-      }
+    if (!parse_with_globals (cli, NULL, _("COMMAND [OPTION…]"),
+                             command->summary != NULL ? _(command->summary) : NULL, description,
+                             TRUE, &argc, &argv, &error))
+      return hk_cli_report_error (cli, error);
 
     if (argc < 2)
       return hk_cli_usage_error (cli, _("Missing command"));
@@ -345,9 +377,7 @@ run_command (HkCli              *cli,
     if (child == NULL)
       return hk_cli_usage_error (cli, _("Unknown command"));
 
-    child_path = cli->command_path[0] != '\0'
-      ? g_strdup_printf ("%s %s", cli->command_path, child->name)
-      : g_strdup (child->name);
+    child_path = join_words (cli->command_path, child->name);
     g_free (cli->command_path);
     cli->command_path = g_steal_pointer (&child_path);
 
