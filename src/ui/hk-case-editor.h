@@ -8,8 +8,7 @@
 #include <adwaita.h>
 #include <hearken/hearken.h>
 
-#include "hk-form-editor.h"
-#include "hk-form-fields.h"
+#include "hk-form-window.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +27,7 @@ typedef enum {
  * "case:<id>"; closing keeps none.
  */
 #define HK_TYPE_CASE_EDITOR (hk_case_editor_get_type ())
-G_DECLARE_FINAL_TYPE (HkCaseEditor, hk_case_editor, HK, CASE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (HkCaseEditor, hk_case_editor, HK, CASE_EDITOR, HkFormWindow)
 
 /* @person_id: (nullable): the person; NULL or "" lets the user pick one. */
 HkCaseEditor     *hk_case_editor_new_case        (HkVault      *vault,

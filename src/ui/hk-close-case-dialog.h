@@ -8,8 +8,7 @@
 #include <adwaita.h>
 #include <hearken/hearken.h>
 
-#include "hk-form-editor.h"
-#include "hk-form-fields.h"
+#include "hk-form-window.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +25,7 @@ G_BEGIN_DECLS
  * "case-close:<case id>".
  */
 #define HK_TYPE_CLOSE_CASE_DIALOG (hk_close_case_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (HkCloseCaseDialog, hk_close_case_dialog, HK, CLOSE_CASE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (HkCloseCaseDialog, hk_close_case_dialog, HK, CLOSE_CASE_DIALOG, HkFormWindow)
 
 /* @case_records: every record of the case (for the prompts), or NULL. */
 HkCloseCaseDialog *hk_close_case_dialog_new              (HkVault           *vault,

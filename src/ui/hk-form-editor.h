@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /**
  * HkFormEditor:
  *
- * Implemented by the note, person and case editors (modal windows).
+ * Implemented by HkFormWindow, the base of the editor windows (note,
+ * person, case and casework record editors, and the close-case dialog).
  *
  * Signals:
  * - ::saved (HkRecord *record, HkRecord *extra): the record was saved; @extra

@@ -8,8 +8,7 @@
 #include <adwaita.h>
 #include <hearken/hearken.h>
 
-#include "hk-form-editor.h"
-#include "hk-form-fields.h"
+#include "hk-form-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +23,7 @@ G_BEGIN_DECLS
  * Escape keep what was typed as a draft.
  */
 #define HK_TYPE_NOTE_EDITOR (hk_note_editor_get_type ())
-G_DECLARE_FINAL_TYPE (HkNoteEditor, hk_note_editor, HK, NOTE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (HkNoteEditor, hk_note_editor, HK, NOTE_EDITOR, HkFormWindow)
 
 /* @note: (nullable): the note to edit, or NULL for a new note on @case_id. */
 HkNoteEditor *hk_note_editor_new      (HkVault      *vault,

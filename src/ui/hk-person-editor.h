@@ -8,8 +8,7 @@
 #include <adwaita.h>
 #include <hearken/hearken.h>
 
-#include "hk-form-editor.h"
-#include "hk-form-fields.h"
+#include "hk-form-window.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +21,7 @@ G_BEGIN_DECLS
  * case as its second record. Drafts: "person-new" or "person:<id>".
  */
 #define HK_TYPE_PERSON_EDITOR (hk_person_editor_get_type ())
-G_DECLARE_FINAL_TYPE (HkPersonEditor, hk_person_editor, HK, PERSON_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (HkPersonEditor, hk_person_editor, HK, PERSON_EDITOR, HkFormWindow)
 
 /* @person: (nullable): the person to edit, or NULL to add one. */
 HkPersonEditor *hk_person_editor_new           (HkVault        *vault,

@@ -191,13 +191,10 @@ static const char * const difficulty_keys[] = {
 
 struct _HkRecordEditor
 {
-  AdwWindow        parent_instance;
+  HkFormWindow     parent_instance;
 
-  AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkWidget       *history_button;
-  GtkRevealer     *draft_revealer;
-  GtkLabel        *draft_label;
   GtkStack        *stack;
   GtkWidget       *sections;
   GtkWidget       *words_box;
@@ -205,42 +202,25 @@ struct _HkRecordEditor
   GtkLabel        *words_error;
   HkCapacityGuide *guide;
 
-  HkVault         *vault;
   HkRecordKind     kind;
   char            *parent_id;
   HkRecord        *record;
   GPtrArray       *case_records;
-  char            *identity;
-  HkFormFields    *form;
-  HkFormDraft     *draft;
-  GCancellable    *cancellable;
   GHashTable      *groups;      /* section id → AdwPreferencesGroup */
   GtkWidget       *rating_switch;
   GtkWidget       *cells[N_GRID][N_GRID]; /* [wellbeing][safety], lowest first */
   GtkWidget       *history;     /* weak */
   guint            syncing;
-
-  guint            ready : 1;
-  guint            saving : 1;
-  guint            saved : 1;
-  guint            shut_down : 1;
-  guint            disposed : 1;
 };
 
-static void hk_record_editor_form_editor_init (HkFormEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HkRecordEditor, hk_record_editor, ADW_TYPE_WINDOW,
-                               G_IMPLEMENT_INTERFACE (HK_TYPE_FORM_EDITOR,
-                                                      hk_record_editor_form_editor_init))
+G_DEFINE_FINAL_TYPE (HkRecordEditor, hk_record_editor, HK_TYPE_FORM_WINDOW)
 
 enum {
   PROP_0,
-  PROP_VAULT,
   PROP_KIND,
   PROP_PARENT_ID,
   PROP_RECORD,
   PROP_CASE_RECORDS,
-  PROP_READY,
   N_PROPS
 };
 
@@ -260,33 +240,17 @@ kind_info (HkRecordEditor *self)
   return &kind_infos[self->kind];
 }
 
-static void
-set_ready (HkRecordEditor *self,
-           gboolean        ready)
+static HkFormFields *
+form_of (HkRecordEditor *self)
 {
-  if (self->ready == !!ready)
-    return;
-  self->ready = !!ready;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
-}
-
-static void
-set_busy (HkRecordEditor *self,
-          gboolean        busy)
-{
-  /* A focused entry made insensitive keeps blinking its cursor: let go first. */
-  if (busy)
-    gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", !busy);
+  return hk_form_window_get_form (HK_FORM_WINDOW (self));
 }
 
 static const char *
 code (HkRecordEditor *self,
       const char     *key)
 {
-  return hk_form_fields_get_code (self->form, key);
+  return hk_form_fields_get_code (form_of (self), key);
 }
 
 static gboolean
@@ -320,7 +284,7 @@ show_keys (HkRecordEditor     *self,
            gboolean            visible)
 {
   for (guint i = 0; keys[i]; i++)
-    hk_form_fields_set_field_visible (self->form, keys[i], visible);
+    hk_form_fields_set_field_visible (form_of (self), keys[i], visible);
 }
 
 static void
@@ -338,7 +302,7 @@ static const char *
 text_of (HkRecordEditor *self,
          const char     *key)
 {
-  GtkWidget *widget = hk_form_fields_get_widget (self->form, key);
+  GtkWidget *widget = hk_form_fields_get_widget (form_of (self), key);
 
   return GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget)) : "";
 }
@@ -368,6 +332,8 @@ sync_grid (HkRecordEditor *self)
 static void
 update_rules (HkRecordEditor *self)
 {
+  HkFormFields *form = form_of (self);
+
   switch (self->kind)
     {
     case HK_RECORD_KIND_CONCERN:
@@ -375,14 +341,14 @@ update_rules (HkRecordEditor *self)
         gboolean none = code_is (self, "decision", "no_enquiry", NULL);
 
         /* A decision date goes with a decision. */
-        hk_form_fields_set_field_visible (self->form, "decision_on", code (self, "decision") != NULL);
-        hk_form_fields_set_field_visible (self->form, "response", none);
-        hk_form_fields_set_field_visible (self->form, "response_detail", none);
+        hk_form_fields_set_field_visible (form, "decision_on", code (self, "decision") != NULL);
+        hk_form_fields_set_field_visible (form, "response", none);
+        hk_form_fields_set_field_visible (form, "response_detail", none);
         break;
       }
 
     case HK_RECORD_KIND_RISK:
-      hk_form_fields_set_field_visible (self->form, "outcome",
+      hk_form_fields_set_field_visible (form, "outcome",
                                         hk_sac_risk_identified (code (self, "assessment")));
       break;
 
@@ -416,10 +382,10 @@ update_rules (HkRecordEditor *self)
       }
 
     case HK_RECORD_KIND_BEST_INTERESTS:
-      hk_form_fields_set_field_visible (self->form, "attorney_deputy_name",
+      hk_form_fields_set_field_visible (form, "attorney_deputy_name",
                                         code (self, "attorney_deputy") != NULL &&
                                         !code_is (self, "attorney_deputy", "none", NULL));
-      hk_form_fields_set_field_visible (self->form, "regain_detail",
+      hk_form_fields_set_field_visible (form, "regain_detail",
                                         code_is (self, "regain_capacity", "yes", "not_known", NULL));
       break;
 
@@ -430,20 +396,20 @@ update_rules (HkRecordEditor *self)
 
         show_keys (self, difficulty_keys, care_act);
         show_group (self, "difficulty", care_act);
-        hk_form_fields_set_field_visible (self->form, "particular_benefit", imca_ap);
+        hk_form_fields_set_field_visible (form, "particular_benefit", imca_ap);
         show_group (self, "imca", imca_ap);
-        hk_form_fields_set_field_visible (self->form, "appropriate_person_name",
+        hk_form_fields_set_field_visible (form, "appropriate_person_name",
                                           code_is (self, "appropriate_person",
                                                    "yes_consents", "yes_best_interests", NULL));
         /* The dates that go with the status: considered → referred → allocated → ended. */
-        hk_form_fields_set_field_visible (self->form, "referred_on",
+        hk_form_fields_set_field_visible (form, "referred_on",
                                           code_is (self, "status", "referred", "allocated", "ended",
                                                    "declined", NULL));
-        hk_form_fields_set_field_visible (self->form, "allocated_on",
+        hk_form_fields_set_field_visible (form, "allocated_on",
                                           code_is (self, "status", "allocated", "ended", NULL));
-        hk_form_fields_set_field_visible (self->form, "ended_on",
+        hk_form_fields_set_field_visible (form, "ended_on",
                                           code_is (self, "status", "ended", NULL));
-        hk_form_fields_set_field_visible (self->form, "declined_reason",
+        hk_form_fields_set_field_visible (form, "declined_reason",
                                           code_is (self, "status", "declined", NULL));
         break;
       }
@@ -569,121 +535,10 @@ fill_link_choices (HkRecordEditor *self,
     }
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (labels, NULL);
-  hk_form_fields_set_record_choices (self->form, key,
+  hk_form_fields_set_record_choices (form_of (self), key,
                                      (const char * const *) ids->pdata,
                                      (const char * const *) labels->pdata);
   return preferred;
-}
-
-static void
-fill_initial_values (HkRecordEditor *self)
-{
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
-  g_autoptr(GVariant) values = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *conversation = NULL;
-  g_autofree char *assessment = NULL;
-  const char *owner;
-
-  if (hk_form_fields_has_field (self->form, "conversation_id"))
-    conversation = fill_link_choices (self, "conversation_id");
-  if (hk_form_fields_has_field (self->form, "assessment_id"))
-    assessment = fill_link_choices (self, "assessment_id");
-
-  if (self->record)
-    {
-      hk_form_fields_set_values (self->form, hk_record_get_fields (self->record));
-      set_rating (self, has_rating (hk_record_get_fields (self->record)));
-      update_rules (self);
-      return;
-    }
-
-  today = hk_today_iso ();
-  owner = hk_vault_get_owner_name (self->vault);
-  switch (self->kind)
-    {
-    case HK_RECORD_KIND_CONCERN:
-      g_variant_dict_insert (&dict, "received_on", "s", today);
-      break;
-    case HK_RECORD_KIND_ENQUIRY:
-      g_variant_dict_insert (&dict, "started_on", "s", today);
-      break;
-    case HK_RECORD_KIND_CONVERSATION:
-      g_variant_dict_insert (&dict, "held_on", "s", today);
-      break;
-    case HK_RECORD_KIND_OUTCOME:
-      g_variant_dict_insert (&dict, "expressed_on", "s", today);
-      if (conversation)
-        g_variant_dict_insert (&dict, "conversation_id", "s", conversation);
-      break;
-    case HK_RECORD_KIND_CAPACITY:
-      g_variant_dict_insert (&dict, "assessed_on", "s", today);
-      if (owner && *owner)
-        g_variant_dict_insert (&dict, "assessor", "s", owner);
-      break;
-    case HK_RECORD_KIND_BEST_INTERESTS:
-      g_variant_dict_insert (&dict, "decided_on", "s", today);
-      if (assessment)
-        g_variant_dict_insert (&dict, "assessment_id", "s", assessment);
-      break;
-    case HK_RECORD_KIND_ADVOCACY:
-      g_variant_dict_insert (&dict, "status", "s", "considered");
-      g_variant_dict_insert (&dict, "considered_on", "s", today);
-      break;
-    case HK_RECORD_KIND_RISK:
-    case HK_RECORD_KIND_ACTION:
-    case HK_RECORD_KIND_META:
-    case HK_RECORD_KIND_PERSON:
-    case HK_RECORD_KIND_CASE:
-    case HK_RECORD_KIND_NOTE:
-    case HK_RECORD_KIND_DRAFT:
-    default:
-      break;
-    }
-  values = g_variant_ref_sink (g_variant_dict_end (&dict));
-  hk_form_fields_set_values (self->form, values);
-  set_rating (self, FALSE);
-  update_rules (self);
-}
-
-static void
-focus_first_input (HkRecordEditor *self)
-{
-  const Section *sections = kind_info (self)->sections;
-
-  if (self->kind == HK_RECORD_KIND_CAPACITY)
-    {
-      hk_capacity_guide_focus_step (self->guide);
-      return;
-    }
-  if (self->kind == HK_RECORD_KIND_OUTCOME)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->words_view));
-      return;
-    }
-  for (guint i = 0; sections[i].title; i++)
-    for (guint k = 0; sections[i].keys[k]; k++)
-      if (hk_form_fields_get_field_visible (self->form, sections[i].keys[k]))
-        {
-          gtk_widget_grab_focus (hk_form_fields_get_widget (self->form, sections[i].keys[k]));
-          return;
-        }
-}
-
-static void
-show_validation_error (HkRecordEditor *self,
-                       const char     *key,
-                       const GError   *error)
-{
-  if (self->kind == HK_RECORD_KIND_CAPACITY && key)
-    {
-      int step = hk_capacity_guide_find_step (self->guide, key);
-
-      if (step >= 0)
-        hk_capacity_guide_set_step (self->guide, step);
-    }
-  if (!hk_form_fields_show_error (self->form, key, error->message))
-    hk_form_editor_show_error (self->toast_overlay, _(kind_info (self)->not_saved), error);
 }
 
 /* Callbacks */
@@ -702,7 +557,7 @@ on_rating_toggled_cb (HkRecordEditor *self)
   if (self->syncing)
     return;
   update_rules (self);
-  rated_on = hk_form_fields_get_widget (self->form, "rated_on");
+  rated_on = hk_form_fields_get_widget (form_of (self), "rated_on");
   /* Rated today, unless the user says otherwise. */
   if (gtk_switch_get_active (GTK_SWITCH (self->rating_switch)) &&
       *gtk_editable_get_text (GTK_EDITABLE (rated_on)) == '\0')
@@ -712,8 +567,7 @@ on_rating_toggled_cb (HkRecordEditor *self)
 
       gtk_editable_set_text (GTK_EDITABLE (rated_on), text);
     }
-  if (self->draft)
-    hk_form_draft_set_dirty (self->draft, TRUE);
+  hk_form_draft_set_dirty (hk_form_window_get_draft (HK_FORM_WINDOW (self)), TRUE);
 }
 
 static void
@@ -722,7 +576,7 @@ select_enum (HkRecordEditor *self,
              int             index)
 {
   /* Both grid rows are optional: entry 0 is "Not recorded". */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (hk_form_fields_get_widget (self->form, key)),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hk_form_fields_get_widget (form_of (self), key)),
                               index < 0 ? 0 : (guint) index + 1);
 }
 
@@ -749,147 +603,7 @@ on_cell_toggled_cb (GtkToggleButton *cell,
   sync_grid (self);
 }
 
-static void
-load_draft_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(HkRecordEditor) self = user_data;
-  g_autoptr(GVariant) payload = NULL;
-  g_autoptr(GError) error = NULL;
-
-  payload = hk_form_draft_load_finish (HK_FORM_DRAFT (object), result, &error);
-  if (self->disposed || self->shut_down)
-    return;
-
-  if (error)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      hk_form_editor_show_error (self->toast_overlay, _("An unsaved draft could not be read."), error);
-    }
-  else if (payload)
-    {
-      g_autoptr(GVariant) raw = hk_form_draft_payload_get_form (payload);
-      g_autofree char *description = hk_form_editor_describe_draft (payload);
-
-      hk_form_fields_set_raw (self->form, raw);
-      if (self->kind == HK_RECORD_KIND_OUTCOME)
-        set_rating (self, has_rating (raw));
-      update_rules (self);
-      gtk_label_set_text (self->draft_label, description);
-      gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
-    }
-
-  hk_form_draft_watch (self->draft, self->form);
-  set_busy (self, FALSE);
-  set_ready (self, TRUE);
-  focus_first_input (self);
-}
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(HkRecordEditor) self = user_data;
-  g_autoptr(HkRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean was_new = self->record == NULL;
-
-  record = hk_vault_save_finish (HK_VAULT (object), result, &error);
-  self->saving = FALSE;
-
-  if (record == NULL)
-    {
-      if (self->disposed || self->shut_down)
-        return;
-      /* What was typed is still unsaved: keep autosaving it. */
-      hk_form_draft_watch (self->draft, self->form);
-      hk_form_draft_set_dirty (self->draft, TRUE);
-      set_busy (self, FALSE);
-      hk_form_editor_show_error (self->toast_overlay, _(kind_info (self)->not_saved), error);
-      return;
-    }
-
-  self->saved = TRUE;
-  if (self->disposed)
-    return;
-
-  hk_form_editor_emit_saved (HK_FORM_EDITOR (self), record, NULL);
-  hk_form_editor_emit_toast (HK_FORM_EDITOR (self),
-                             was_new ? _(kind_info (self)->saved) : _(kind_info (self)->updated));
-  hk_form_editor_close (HK_FORM_EDITOR (self));
-}
-
 /* Actions */
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HkRecordEditor *self = HK_RECORD_EDITOR (widget);
-  g_autoptr(GVariant) fields = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *key = NULL;
-
-  if (!self->ready || self->saving || self->shut_down)
-    return;
-
-  hk_form_fields_clear_errors (self->form);
-  fields = hk_form_fields_build (self->form,
-                                 self->record ? hk_record_get_fields (self->record) : NULL,
-                                 &key, &error);
-  if (fields == NULL)
-    {
-      show_validation_error (self, key, error);
-      return;
-    }
-  if (!hk_record_validate (self->kind, fields, &key, &error))
-    {
-      show_validation_error (self, key, error);
-      return;
-    }
-
-  self->saving = TRUE;
-  hk_form_draft_watch (self->draft, NULL);
-  set_busy (self, TRUE);
-  /* Not cancellable: once asked for, the save completes even if the window
-   * goes. Editing saves a new revision; the earlier ones are kept. */
-  hk_vault_save_async (self->vault, self->kind,
-                       self->record ? hk_record_get_id (self->record) : NULL,
-                       self->parent_id,
-                       self->record ? hk_record_get_revision (self->record) : 0,
-                       fields, NULL, save_cb, g_object_ref (self));
-  /* The vault runs its work in order: the draft goes right behind the save. */
-  hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
-discard_draft_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  HkRecordEditor *self = HK_RECORD_EDITOR (widget);
-
-  if (!self->ready || self->saving)
-    return;
-  hk_form_draft_discard_async (self->draft, NULL, NULL, NULL);
-  hk_form_fields_clear_errors (self->form);
-  fill_initial_values (self);
-  hk_form_draft_set_dirty (self->draft, FALSE);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  focus_first_input (self);
-}
 
 static void
 show_history_action (GtkWidget  *widget,
@@ -899,14 +613,14 @@ show_history_action (GtkWidget  *widget,
   HkRecordEditor *self = HK_RECORD_EDITOR (widget);
   HkHistoryWindow *history;
 
-  if (self->record == NULL || self->shut_down)
+  if (self->record == NULL || hk_form_window_is_gone (HK_FORM_WINDOW (self)))
     return;
   if (self->history)
     {
       gtk_window_present (GTK_WINDOW (self->history));
       return;
     }
-  history = hk_history_window_new (self->vault, self->record);
+  history = hk_history_window_new (hk_form_window_get_vault (HK_FORM_WINDOW (self)), self->record);
   gtk_window_set_transient_for (GTK_WINDOW (history), GTK_WINDOW (self));
   self->history = GTK_WIDGET (history);
   g_object_add_weak_pointer (G_OBJECT (history), (gpointer *) &self->history);
@@ -920,7 +634,7 @@ next_step_action (GtkWidget  *widget,
 {
   HkRecordEditor *self = HK_RECORD_EDITOR (widget);
 
-  if (self->kind == HK_RECORD_KIND_CAPACITY && self->ready)
+  if (self->kind == HK_RECORD_KIND_CAPACITY && hk_form_editor_get_ready (HK_FORM_EDITOR (self)))
     gtk_widget_activate_action (GTK_WIDGET (self->guide), "guide.next", NULL);
 }
 
@@ -931,7 +645,7 @@ previous_step_action (GtkWidget  *widget,
 {
   HkRecordEditor *self = HK_RECORD_EDITOR (widget);
 
-  if (self->kind == HK_RECORD_KIND_CAPACITY && self->ready)
+  if (self->kind == HK_RECORD_KIND_CAPACITY && hk_form_editor_get_ready (HK_FORM_EDITOR (self)))
     gtk_widget_activate_action (GTK_WIDGET (self->guide), "guide.back", NULL);
 }
 
@@ -1059,26 +773,26 @@ build_rating_row (HkRecordEditor *self)
   return row;
 }
 
-static void
+static HkFormFields *
 build_form (HkRecordEditor *self)
 {
   const Section *sections = kind_info (self)->sections;
+  g_autoptr(HkFormFields) form = hk_form_fields_new (self->kind);
   AdwPreferencesGroup *last = NULL;
 
-  self->form = hk_form_fields_new (self->kind);
   /* Nothing is recorded that the worker did not choose. */
-  hk_form_fields_set_require_choice (self->form, TRUE);
+  hk_form_fields_set_require_choice (form, TRUE);
 
   if (self->kind == HK_RECORD_KIND_CAPACITY)
     {
-      hk_capacity_guide_set_form (self->guide, self->form);
+      hk_capacity_guide_set_form (self->guide, form);
       gtk_stack_set_visible_child_name (self->stack, "guide");
-      return;
+      return g_steal_pointer (&form);
     }
 
   if (self->kind == HK_RECORD_KIND_OUTCOME)
     {
-      hk_form_fields_bind_text_view (self->form, "words", self->words_view, self->words_error);
+      hk_form_fields_bind_text_view (form, "words", self->words_view, self->words_error);
       gtk_widget_set_visible (self->words_box, TRUE);
     }
 
@@ -1094,7 +808,7 @@ build_form (HkRecordEditor *self)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_grid_row (self));
       if (g_strcmp0 (section->id, "rating") == 0)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_rating_row (self));
-      hk_form_fields_add_rows (self->form, ADW_PREFERENCES_GROUP (group), section->keys);
+      hk_form_fields_add_rows (form, ADW_PREFERENCES_GROUP (group), section->keys);
       if (section->id)
         {
           gtk_widget_set_name (group, section->id);
@@ -1106,76 +820,167 @@ build_form (HkRecordEditor *self)
 
   /* A field the layout does not know yet still gets a row. */
   if (last)
-    hk_form_fields_add_rows (self->form, last, NULL);
+    hk_form_fields_add_rows (form, last, NULL);
+  return g_steal_pointer (&form);
 }
 
-/* HkFormEditor */
+/* HkFormWindow */
 
-static const char *
-hk_record_editor_get_identity (HkFormEditor *editor)
+static void
+hk_record_editor_fill_initial_values (HkFormWindow *window)
 {
-  return HK_RECORD_EDITOR (editor)->identity;
-}
+  HkRecordEditor *self = HK_RECORD_EDITOR (window);
+  HkFormFields *form = hk_form_window_get_form (window);
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  g_autoptr(GVariant) values = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *conversation = NULL;
+  g_autofree char *assessment = NULL;
+  const char *owner;
 
-static HkFormDraft *
-hk_record_editor_get_draft_iface (HkFormEditor *editor)
-{
-  HkRecordEditor *self = HK_RECORD_EDITOR (editor);
+  if (hk_form_fields_has_field (form, "conversation_id"))
+    conversation = fill_link_choices (self, "conversation_id");
+  if (hk_form_fields_has_field (form, "assessment_id"))
+    assessment = fill_link_choices (self, "assessment_id");
 
-  return self->saved || self->shut_down ? NULL : self->draft;
-}
+  if (self->record)
+    {
+      hk_form_fields_set_values (form, hk_record_get_fields (self->record));
+      set_rating (self, has_rating (hk_record_get_fields (self->record)));
+      update_rules (self);
+      return;
+    }
 
-static gboolean
-hk_record_editor_get_ready (HkFormEditor *editor)
-{
-  return HK_RECORD_EDITOR (editor)->ready;
+  today = hk_today_iso ();
+  owner = hk_vault_get_owner_name (hk_form_window_get_vault (window));
+  switch (self->kind)
+    {
+    case HK_RECORD_KIND_CONCERN:
+      g_variant_dict_insert (&dict, "received_on", "s", today);
+      break;
+    case HK_RECORD_KIND_ENQUIRY:
+      g_variant_dict_insert (&dict, "started_on", "s", today);
+      break;
+    case HK_RECORD_KIND_CONVERSATION:
+      g_variant_dict_insert (&dict, "held_on", "s", today);
+      break;
+    case HK_RECORD_KIND_OUTCOME:
+      g_variant_dict_insert (&dict, "expressed_on", "s", today);
+      if (conversation)
+        g_variant_dict_insert (&dict, "conversation_id", "s", conversation);
+      break;
+    case HK_RECORD_KIND_CAPACITY:
+      g_variant_dict_insert (&dict, "assessed_on", "s", today);
+      if (owner && *owner)
+        g_variant_dict_insert (&dict, "assessor", "s", owner);
+      break;
+    case HK_RECORD_KIND_BEST_INTERESTS:
+      g_variant_dict_insert (&dict, "decided_on", "s", today);
+      if (assessment)
+        g_variant_dict_insert (&dict, "assessment_id", "s", assessment);
+      break;
+    case HK_RECORD_KIND_ADVOCACY:
+      g_variant_dict_insert (&dict, "status", "s", "considered");
+      g_variant_dict_insert (&dict, "considered_on", "s", today);
+      break;
+    case HK_RECORD_KIND_RISK:
+    case HK_RECORD_KIND_ACTION:
+    case HK_RECORD_KIND_META:
+    case HK_RECORD_KIND_PERSON:
+    case HK_RECORD_KIND_CASE:
+    case HK_RECORD_KIND_NOTE:
+    case HK_RECORD_KIND_DRAFT:
+    default:
+      break;
+    }
+  values = g_variant_ref_sink (g_variant_dict_end (&dict));
+  hk_form_fields_set_values (form, values);
+  set_rating (self, FALSE);
+  update_rules (self);
 }
 
 static void
-hk_record_editor_shutdown (HkFormEditor *editor)
-{
-  HkRecordEditor *self = HK_RECORD_EDITOR (editor);
-
-  self->shut_down = TRUE;
-  if (self->draft)
-    hk_form_draft_watch (self->draft, NULL);
-  if (self->history)
-    hk_history_window_shutdown (HK_HISTORY_WINDOW (self->history));
-  hk_form_fields_clear (self->form);
-  adw_window_title_set_subtitle (self->window_title, "");
-  gtk_label_set_text (self->draft_label, "");
-  hk_form_editor_close (HK_FORM_EDITOR (self));
-}
-
-static void
-hk_record_editor_form_editor_init (HkFormEditorInterface *iface)
-{
-  iface->get_identity = hk_record_editor_get_identity;
-  iface->get_draft = hk_record_editor_get_draft_iface;
-  iface->get_ready = hk_record_editor_get_ready;
-  iface->shutdown = hk_record_editor_shutdown;
-}
-
-/* GtkWindow */
-
-static gboolean
-hk_record_editor_close_request (GtkWindow *window)
+hk_record_editor_restore_draft (HkFormWindow *window,
+                                GVariant     *payload)
 {
   HkRecordEditor *self = HK_RECORD_EDITOR (window);
 
-  /* Closing without saving keeps what was typed: say where it went. */
-  if (self->draft && !self->shut_down && !self->saved && !self->saving)
+  if (self->kind == HK_RECORD_KIND_OUTCOME)
     {
-      gboolean unsaved = hk_form_draft_get_dirty (self->draft) || hk_form_draft_get_stored (self->draft);
+      g_autoptr(GVariant) raw = hk_form_draft_payload_get_form (payload);
 
-      hk_form_draft_flush_async (self->draft, NULL, NULL, NULL);
-      if (unsaved)
-        hk_form_editor_emit_toast (HK_FORM_EDITOR (self), _(kind_info (self)->kept));
+      set_rating (self, has_rating (raw));
     }
+  update_rules (self);
+}
 
-  hk_form_editor_mark_closed (HK_FORM_EDITOR (self));
+static void
+hk_record_editor_focus_first_input (HkFormWindow *window)
+{
+  HkRecordEditor *self = HK_RECORD_EDITOR (window);
+  HkFormFields *form = hk_form_window_get_form (window);
+  const Section *sections = kind_info (self)->sections;
 
-  return GTK_WINDOW_CLASS (hk_record_editor_parent_class)->close_request (window);
+  if (self->kind == HK_RECORD_KIND_CAPACITY)
+    {
+      hk_capacity_guide_focus_step (self->guide);
+      return;
+    }
+  if (self->kind == HK_RECORD_KIND_OUTCOME)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->words_view));
+      return;
+    }
+  for (guint i = 0; sections[i].title; i++)
+    for (guint k = 0; sections[i].keys[k]; k++)
+      if (hk_form_fields_get_field_visible (form, sections[i].keys[k]))
+        {
+          gtk_widget_grab_focus (hk_form_fields_get_widget (form, sections[i].keys[k]));
+          return;
+        }
+}
+
+static void
+hk_record_editor_reveal_field (HkFormWindow *window,
+                               const char   *key)
+{
+  HkRecordEditor *self = HK_RECORD_EDITOR (window);
+  int step;
+
+  if (self->kind != HK_RECORD_KIND_CAPACITY)
+    return;
+  step = hk_capacity_guide_find_step (self->guide, key);
+  if (step >= 0)
+    hk_capacity_guide_set_step (self->guide, step);
+}
+
+static GVariant *
+hk_record_editor_check (HkFormWindow *window)
+{
+  HkRecordEditor *self = HK_RECORD_EDITOR (window);
+
+  return hk_form_window_build_fields (window, self->record ? hk_record_get_fields (self->record) : NULL);
+}
+
+static void
+hk_record_editor_save (HkFormWindow *window,
+                       GVariant     *fields)
+{
+  HkRecordEditor *self = HK_RECORD_EDITOR (window);
+  const KindInfo *info = kind_info (self);
+
+  hk_form_window_save_record (window, self->record, self->parent_id, fields,
+                              self->record ? _(info->updated) : _(info->saved));
+}
+
+static void
+hk_record_editor_wipe (HkFormWindow *window)
+{
+  HkRecordEditor *self = HK_RECORD_EDITOR (window);
+
+  if (self->history)
+    hk_history_window_shutdown (HK_HISTORY_WINDOW (self->history));
+  adw_window_title_set_subtitle (self->window_title, "");
 }
 
 /* GObject */
@@ -1184,12 +989,14 @@ static void
 hk_record_editor_constructed (GObject *object)
 {
   HkRecordEditor *self = (HkRecordEditor *)object;
+  HkFormWindow *window = HK_FORM_WINDOW (self);
+  g_autoptr(HkFormFields) form = NULL;
+  g_autofree char *identity = NULL;
   g_auto(GVariantDict) context = G_VARIANT_DICT_INIT (NULL);
   const KindInfo *info;
 
   G_OBJECT_CLASS (hk_record_editor_parent_class)->constructed (object);
 
-  g_assert (HK_IS_VAULT (self->vault));
   if (self->record)
     {
       self->kind = hk_record_get_kind (self->record);
@@ -1200,11 +1007,9 @@ hk_record_editor_constructed (GObject *object)
   g_assert (self->parent_id != NULL);
   info = kind_info (self);
 
-  self->identity = hk_record_editor_draft_key (self->kind, self->parent_id, self->record);
-
-  build_form (self);
-  g_signal_connect_object (self->form, "changed", G_CALLBACK (on_form_changed_cb), self, G_CONNECT_SWAPPED);
-  fill_initial_values (self);
+  form = build_form (self);
+  g_signal_connect_object (form, "changed", G_CALLBACK (on_form_changed_cb), self, G_CONNECT_SWAPPED);
+  hk_form_window_set_form (window, form);
 
   adw_window_title_set_title (self->window_title, _(self->record ? info->edit_title : info->new_title));
   gtk_widget_set_visible (self->history_button, self->record != NULL);
@@ -1233,7 +1038,8 @@ hk_record_editor_constructed (GObject *object)
       gtk_window_set_default_size (GTK_WINDOW (self), 1060, 780);
     }
 
-  self->draft = hk_form_draft_new (self->vault, self->identity);
+  identity = hk_record_editor_draft_key (self->kind, self->parent_id, self->record);
+  hk_form_window_set_identity (window, identity, TRUE);
   g_variant_dict_insert (&context, "kind", "s", hk_record_kind_to_string (self->kind));
   g_variant_dict_insert (&context, "parent-id", "s", self->parent_id);
   if (self->record)
@@ -1241,10 +1047,10 @@ hk_record_editor_constructed (GObject *object)
       g_variant_dict_insert (&context, "record-id", "s", hk_record_get_id (self->record));
       g_variant_dict_insert (&context, "base-revision", "x", hk_record_get_revision (self->record));
     }
-  hk_form_draft_set_context (self->draft, g_variant_dict_end (&context));
+  hk_form_draft_set_context (hk_form_window_get_draft (window), g_variant_dict_end (&context));
+  hk_form_window_set_messages (window, _(info->not_saved), _(info->kept));
 
-  set_busy (self, TRUE);
-  hk_form_draft_load_async (self->draft, self->cancellable, load_draft_cb, g_object_ref (self));
+  hk_form_window_load (window);
 }
 
 static void
@@ -1252,27 +1058,12 @@ hk_record_editor_dispose (GObject *object)
 {
   HkRecordEditor *self = (HkRecordEditor *)object;
 
-  /* Destroyed mid-edit (window closed, app quitting): keep what was typed.
-   * The payload is built now; the save itself outlives the window. */
-  if (!self->disposed && self->draft && !self->shut_down && !self->saved && !self->saving &&
-      hk_form_draft_get_dirty (self->draft))
-    hk_form_draft_flush_async (self->draft, NULL, NULL, NULL);
-  if (!self->disposed)
-    hk_form_editor_mark_closed (HK_FORM_EDITOR (self));
-  self->disposed = TRUE;
-
-  g_cancellable_cancel (self->cancellable);
   if (self->history)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->history), (gpointer *) &self->history);
       hk_history_window_shutdown (HK_HISTORY_WINDOW (self->history));
       self->history = NULL;
     }
-  /* The draft itself stays until finalize: a save still on its way
-   * discards it when it lands. */
-  if (self->draft)
-    hk_form_draft_watch (self->draft, NULL);
-  g_clear_object (&self->form);
   g_clear_pointer (&self->groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (hk_record_editor_parent_class)->dispose (object);
@@ -1283,13 +1074,9 @@ hk_record_editor_finalize (GObject *object)
 {
   HkRecordEditor *self = (HkRecordEditor *)object;
 
-  g_clear_object (&self->draft);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->vault);
   g_clear_object (&self->record);
   g_clear_pointer (&self->case_records, g_ptr_array_unref);
   g_clear_pointer (&self->parent_id, g_free);
-  g_clear_pointer (&self->identity, g_free);
 
   G_OBJECT_CLASS (hk_record_editor_parent_class)->finalize (object);
 }
@@ -1304,9 +1091,6 @@ hk_record_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_VAULT:
-      g_value_set_object (value, self->vault);
-      break;
     case PROP_KIND:
       g_value_set_int (value, self->kind);
       break;
@@ -1318,9 +1102,6 @@ hk_record_editor_get_property (GObject    *object,
       break;
     case PROP_CASE_RECORDS:
       g_value_set_boxed (value, self->case_records);
-      break;
-    case PROP_READY:
-      g_value_set_boolean (value, self->ready);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1337,9 +1118,6 @@ hk_record_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_VAULT:
-      self->vault = g_value_dup_object (value);
-      break;
     case PROP_KIND:
       self->kind = g_value_get_int (value);
       break;
@@ -1362,7 +1140,7 @@ hk_record_editor_class_init (HkRecordEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  HkFormWindowClass *form_window_class = HK_FORM_WINDOW_CLASS (klass);
 
   object_class->constructed = hk_record_editor_constructed;
   object_class->dispose = hk_record_editor_dispose;
@@ -1370,11 +1148,14 @@ hk_record_editor_class_init (HkRecordEditorClass *klass)
   object_class->get_property = hk_record_editor_get_property;
   object_class->set_property = hk_record_editor_set_property;
 
-  window_class->close_request = hk_record_editor_close_request;
+  form_window_class->fill_initial_values = hk_record_editor_fill_initial_values;
+  form_window_class->restore_draft = hk_record_editor_restore_draft;
+  form_window_class->focus_first_input = hk_record_editor_focus_first_input;
+  form_window_class->reveal_field = hk_record_editor_reveal_field;
+  form_window_class->check = hk_record_editor_check;
+  form_window_class->save = hk_record_editor_save;
+  form_window_class->wipe = hk_record_editor_wipe;
 
-  properties[PROP_VAULT] =
-    g_param_spec_object ("vault", NULL, NULL, HK_TYPE_VAULT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, 0, HK_RECORD_KIND_LAST, HK_RECORD_KIND_CONCERN,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -1387,18 +1168,13 @@ hk_record_editor_class_init (HkRecordEditorClass *klass)
   properties[PROP_CASE_RECORDS] =
     g_param_spec_boxed ("case-records", NULL, NULL, G_TYPE_PTR_ARRAY,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_READY] =
-    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HK_TYPE_CAPACITY_GUIDE);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hearken/Hearken/ui/hk-record-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, toast_overlay);
+  hk_form_window_class_bind_template_children (widget_class, "stack");
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, history_button);
-  gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, draft_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, draft_label);
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, sections);
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, words_box);
@@ -1406,25 +1182,17 @@ hk_record_editor_class_init (HkRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, words_error);
   gtk_widget_class_bind_template_child (widget_class, HkRecordEditor, guide);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "editor.discard-draft", NULL, discard_draft_action);
   gtk_widget_class_install_action (widget_class, "editor.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "editor.next-step", NULL, next_step_action);
   gtk_widget_class_install_action (widget_class, "editor.previous-step", NULL, previous_step_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.show-history", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static void
 hk_record_editor_init (HkRecordEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->groups = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -1495,7 +1263,7 @@ hk_record_editor_get_form (HkRecordEditor *self)
 {
   g_return_val_if_fail (HK_IS_RECORD_EDITOR (self), NULL);
 
-  return self->form;
+  return form_of (self);
 }
 
 char *

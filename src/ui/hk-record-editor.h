@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <hearken/hearken.h>
 
-#include "hk-form-editor.h"
+#include "hk-form-window.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,7 @@ G_BEGIN_DECLS
  * from, the assessment a best-interests decision rests on). May be NULL.
  */
 #define HK_TYPE_RECORD_EDITOR (hk_record_editor_get_type ())
-G_DECLARE_FINAL_TYPE (HkRecordEditor, hk_record_editor, HK, RECORD_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (HkRecordEditor, hk_record_editor, HK, RECORD_EDITOR, HkFormWindow)
 
 /* A new record of @kind under @parent_id (a case id, or an enquiry id for a risk). */
 HkRecordEditor *hk_record_editor_new_create (HkVault      *vault,
