@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* SQL for one byte that differs from byte @pos (1-based) of blob column
+ * @column, for tampering: a fixed value would already be there in one run
+ * out of 256, and the test would fail for no reason. */
+#define HK_TEST_OTHER_BYTE(column, pos) \
+  "(CASE WHEN substr(" column ", " #pos ", 1) = x'FF' THEN x'FE' ELSE x'FF' END)"
+
 /* A fresh private directory under $TMPDIR; remove with hk_test_rm_rf(). */
 char     *hk_test_make_tmpdir  (void);
 void      hk_test_rm_rf        (const char *path);

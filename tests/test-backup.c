@@ -94,7 +94,8 @@ test_tampered_backup (void)
   g_assert_true (hk_vault_backup (vault, backup, &error));
   later = hk_test_add_case (vault, "Bob Example");
 
-  sql = g_strdup_printf ("UPDATE records SET payload = substr(payload, 1, 40) || x'7F' || substr(payload, 42) "
+  sql = g_strdup_printf ("UPDATE records SET payload = substr(payload, 1, 40) || "
+                         HK_TEST_OTHER_BYTE ("payload", 41) " || substr(payload, 42) "
                          "WHERE id = '%s'", hk_record_get_id (kase));
   g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);

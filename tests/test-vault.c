@@ -187,7 +187,8 @@ test_tampered_header (Fixture *f, gconstpointer data)
   g_autoptr(HkSecret) pass = hk_test_passphrase ();
 
   /* Flip a bit of the salt: the header is the wrap's associated data. */
-  tamper (f, "UPDATE vault_meta SET header = substr(header, 1, 40) || x'FF' || substr(header, 42)");
+  tamper (f, "UPDATE vault_meta SET header = substr(header, 1, 40) || " HK_TEST_OTHER_BYTE ("header", 41) " || "
+             "substr(header, 42)");
   f->vault = hk_vault_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_false (hk_vault_unlock (f->vault, pass, NULL, &error));
@@ -227,7 +228,8 @@ test_tampered_record (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(HkCheckReport) report = NULL;
   g_autofree char *sql = g_strdup_printf ("UPDATE records SET payload = substr(payload, 1, 30) || "
-                                          "x'00' || substr(payload, 32) WHERE id = '%s'",
+                                          HK_TEST_OTHER_BYTE ("payload", 31) " || substr(payload, 32) "
+                                          "WHERE id = '%s'",
                                           hk_record_get_id (a));
 
   tamper (f, sql);
