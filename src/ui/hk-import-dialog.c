@@ -127,6 +127,25 @@ show_counts (HkImportDialog       *self,
   set_state (self, "ready");
 }
 
+/* Both steps end here: TRUE with @report filled if it worked and the dialog
+ * is still there to say so; otherwise the error is shown (if it can be). */
+static gboolean
+finish_step (HkImportDialog *self,
+             GObject        *source,
+             GAsyncResult   *result,
+             HkImportReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = hk_import_file_finish (HK_VAULT (source), result, report, &error);
+
+  /* Disposed (closed, or the vault locked): nothing left to show it in. */
+  if (self->vault == NULL)
+    return FALSE;
+  if (!ok)
+    show_error (self, error);
+  return ok;
+}
+
 static void
 on_imported_cb (GObject      *source,
                 GAsyncResult *result,
@@ -134,15 +153,8 @@ on_imported_cb (GObject      *source,
 {
   g_autoptr(HkImportDialog) self = user_data;
   g_auto(HkImportReport) report = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  if (!hk_import_file_finish (HK_VAULT (source), result, &report, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->vault != NULL)
-        show_error (self, error);
-      return;
-    }
-  if (self->vault == NULL)
+  if (!finish_step (self, source, result, &report))
     return;
 
   g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, report.total,
@@ -169,15 +181,8 @@ on_checked_cb (GObject      *source,
 {
   g_autoptr(HkImportDialog) self = user_data;
   g_auto(HkImportReport) report = { 0 };
-  g_autoptr(GError) error = NULL;
 
-  if (!hk_import_file_finish (HK_VAULT (source), result, &report, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->vault != NULL)
-        show_error (self, error);
-      return;
-    }
-  if (self->vault != NULL)
+  if (finish_step (self, source, result, &report))
     show_counts (self, &report);
 }
 
