@@ -226,6 +226,50 @@ start_in_home (GtkFileChooser *chooser)
   gtk_file_chooser_set_current_folder (chooser, home, NULL);
 }
 
+/* What to do with the file or folder a chooser gave. */
+typedef void (*ChosenFunc) (HkWindow *self,
+                            GFile    *file);
+
+static void
+on_chooser_response_cb (HkWindow        *self,
+                        int              response,
+                        GtkNativeDialog *chooser)
+{
+  ChosenFunc chosen = (ChosenFunc) g_object_get_data (G_OBJECT (chooser), "hk-chosen");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL && !is_disposed (self))
+    chosen (self, file);
+}
+
+/* A modal chooser that starts in the home folder and hands its choice to
+ * @chosen; the caller adds filters or a name, then shows self->chooser.
+ * NULL while another chooser is open. */
+static GtkFileChooser *
+new_chooser (HkWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             ChosenFunc            chosen)
+{
+  GtkFileChooserNative *chooser;
+
+  if (self->chooser != NULL)
+    return NULL;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  start_in_home (GTK_FILE_CHOOSER (chooser));
+  g_object_set_data (G_OBJECT (chooser), "hk-chosen", (gpointer) chosen);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
 static void
 close_vault_dialogs (HkWindow *self)
 {
@@ -656,19 +700,10 @@ leave_demo_activated (GtkWidget  *widget,
 /* Opening another vault */
 
 static void
-on_open_other_response_cb (HkWindow        *self,
-                           int              response,
-                           GtkNativeDialog *chooser)
+open_other_chosen (HkWindow *self,
+                   GFile    *folder)
 {
-  g_autoptr(GFile) folder = NULL;
   g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (folder == NULL)
-    return;
 
   if (g_file_peek_path (folder) == NULL)
     {
@@ -694,20 +729,10 @@ open_other_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   HkWindow *self = HK_WINDOW (widget);
-  GtkFileChooserNative *chooser;
 
-  if (self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Open Another Vault"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  start_in_home (GTK_FILE_CHOOSER (chooser));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_open_other_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (self->chooser);
+  if (new_chooser (self, _("Open Another Vault"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                   _("_Open"), open_other_chosen) != NULL)
+    gtk_native_dialog_show (self->chooser);
 }
 
 /* Locking */
@@ -958,17 +983,10 @@ on_backup_done_cb (GObject      *source,
 }
 
 static void
-on_backup_response_cb (HkWindow        *self,
-                       int              response,
-                       GtkNativeDialog *chooser)
+backup_chosen (HkWindow *self,
+               GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL || !is_unlocked (self))
+  if (!is_unlocked (self))
     return;
 
   if (g_file_peek_path (file) == NULL)
@@ -996,22 +1014,16 @@ backup_activated (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  if (!is_unlocked (self) || self->chooser != NULL)
+  if (!is_unlocked (self) ||
+      (chooser = new_chooser (self, _("Back Up Vault"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                              _("_Save"), backup_chosen)) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Back Up Vault"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: a file name; %s is the date as YYYY-MM-DD. Keep it free of spaces. */
   name = g_strdup_printf (_("hearken-backup-%s.hearken"), date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  start_in_home (GTK_FILE_CHOOSER (chooser));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_backup_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_file_chooser_set_current_name (chooser, name);
   gtk_native_dialog_show (self->chooser);
 }
 
@@ -1184,17 +1196,10 @@ ask_restore_passphrase (HkWindow *self)
 }
 
 static void
-on_restore_response_cb (HkWindow        *self,
-                        int              response,
-                        GtkNativeDialog *chooser)
+restore_chosen (HkWindow *self,
+                GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL || !is_unlocked (self))
+  if (!is_unlocked (self))
     return;
 
   if (g_file_peek_path (file) == NULL)
@@ -1214,23 +1219,17 @@ restore_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   HkWindow *self = HK_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooser *chooser;
 
-  if (!is_unlocked (self) || self->chooser != NULL)
+  if (!is_unlocked (self) ||
+      (chooser = new_chooser (self, _("Restore From Backup"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                              _("_Open"), restore_chosen)) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Restore From Backup"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Hearken backups"));
   gtk_file_filter_add_pattern (filter, "*.hearken");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  start_in_home (GTK_FILE_CHOOSER (chooser));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_restore_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_file_chooser_add_filter (chooser, filter);
   gtk_native_dialog_show (self->chooser);
 }
 
@@ -1287,21 +1286,6 @@ open_import_dialog (HkWindow *self,
 }
 
 static void
-on_import_response_cb (HkWindow        *self,
-                       int              response,
-                       GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file != NULL)
-    open_import_dialog (self, file);
-}
-
-static void
 import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1309,26 +1293,20 @@ import_activated (GtkWidget  *widget,
   HkWindow *self = HK_WINDOW (widget);
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
-  if (!is_unlocked (self) || self->chooser != NULL)
+  if (!is_unlocked (self) ||
+      (chooser = new_chooser (self, _("Import Records"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                              _("_Open"), open_import_dialog)) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Import Records"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (json, _("Hearken import files (JSON)"));
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (chooser, json);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  start_in_home (GTK_FILE_CHOOSER (chooser));
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_import_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_file_chooser_add_filter (chooser, all);
   gtk_native_dialog_show (self->chooser);
 }
 
