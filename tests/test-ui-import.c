@@ -77,6 +77,8 @@ test_import (void)
   hk_test_ui_wait (dialog_settled, dialog, "the file to be checked");
   g_assert_cmpstr (hk_import_dialog_get_state (dialog), ==, "ready");
   g_assert_true (import_enabled (dialog));
+  /* Keyboard: Enter imports from here. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == hk_test_ui_get_by_id (GTK_WIDGET (dialog), "import_button"));
   g_assert_nonnull (hk_test_ui_find_label (GTK_WIDGET (dialog), "holds 24 records"));
   g_assert_nonnull (hk_test_ui_find_label (GTK_WIDGET (dialog), "Best-interests decision"));
   g_assert_cmpuint (count_cases (vault), ==, 0);

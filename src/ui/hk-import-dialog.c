@@ -16,6 +16,7 @@ struct _HkImportDialog
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkButton            *cancel_button;
+  GtkButton            *import_button;
   GtkStack             *stack;
   AdwStatusPage        *busy_page;
   AdwPreferencesGroup  *counts_group;
@@ -64,6 +65,12 @@ set_state (HkImportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !g_str_equal (state, "importing"));
   gtk_window_set_deletable (GTK_WINDOW (self), !g_str_equal (state, "importing"));
   gtk_button_set_label (self->cancel_button, g_str_equal (state, "error") ? _("_Close") : _("_Cancel"));
+
+  /* So that Enter imports once the file is checked, and closes if refused. */
+  if (g_str_equal (state, "ready"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+  else if (g_str_equal (state, "error"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 }
 
 static void
@@ -232,6 +239,7 @@ hk_import_dialog_class_init (HkImportDialogClass *klass)
                                                "/org/hearken/Hearken/ui/hk-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HkImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, busy_page);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, counts_group);
