@@ -214,9 +214,12 @@ hk_test_ui_activate (GtkWidget  *widget,
                      const char *action,
                      GVariant   *parameter)
 {
+  /* GTK borrows the parameter and never sinks it: a floating one would leak. */
+  g_autoptr(GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+
   g_assert_true (GTK_IS_WIDGET (widget));
 
-  if (!gtk_widget_activate_action_variant (widget, action, parameter))
+  if (!gtk_widget_activate_action_variant (widget, action, owned))
     g_error ("Action “%s” is not reachable from %s", action, G_OBJECT_TYPE_NAME (widget));
 }
 
