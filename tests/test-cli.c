@@ -733,6 +733,16 @@ test_import (Fixture       *f,
   report = parse_json (piped->out);
   g_assert_false (hk_json_node_get_bool (hk_json_node_lookup (report, "dry_run")));
   g_assert_cmpuint (hk_json_node_get_length (hk_json_node_lookup (report, "case_ids")), ==, 3);
+  /* Without their NHS numbers they only look like the people already there. */
+  {
+    HkJsonNode *similar = hk_json_node_lookup (report, "similar_people");
+
+    g_assert_cmpuint (hk_json_node_get_length (similar), >=, 1);
+    g_assert_cmpstr (hk_json_node_get_string (hk_json_node_lookup (hk_json_node_get_element (similar, 0), "path")),
+                     ==, "$.people[0]");
+    g_assert_cmpuint (strlen (hk_json_node_get_string (hk_json_node_lookup (hk_json_node_get_element (similar, 0),
+                                                                            "person_id"))), ==, 32);
+  }
   cases = list_json (f, "all");
   g_assert_cmpuint (hk_json_node_get_length (cases), ==, 6);
 

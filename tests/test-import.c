@@ -730,6 +730,58 @@ test_duplicate_people (void)
   hk_test_rm_rf (dir);
 }
 
+/* The same name and date of birth is reported, not refused: two people can
+ * share both. Two different NHS numbers are two people. */
+static void
+test_similar_people (void)
+{
+  g_autofree char *dir = hk_test_make_tmpdir ();
+  g_autoptr(HkVault) vault = hk_test_create_vault (dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HkRecord) plain = NULL;
+  g_autoptr(HkRecord) numbered = NULL;
+  g_auto(HkImportReport) report = { 0 };
+  static const char doc[] = DOC (
+    /* 0: like the person without a number, spelt differently */
+    "[{\"fields\":{\"name\":\"  margaret   ASHWORTH \",\"date_of_birth\":\"1938-04-11\"},"
+    "\"cases\":[{\"fields\":{\"status\":\"open\",\"opened_on\":\"2025-01-01\"}}]},"
+    /* 1: like the numbered person, with no number of its own */
+    "{\"fields\":{\"name\":\"Peter Lowe\",\"date_of_birth\":\"1950-02-02\"},"
+    "\"cases\":[{\"fields\":{\"status\":\"open\",\"opened_on\":\"2025-01-01\"}}]},"
+    /* 2: like the numbered person, but another number: someone else */
+    "{\"fields\":{\"name\":\"Peter Lowe\",\"date_of_birth\":\"1950-02-02\",\"nhs_number\":\"9434765919\"},"
+    "\"cases\":[{\"fields\":{\"status\":\"open\",\"opened_on\":\"2025-01-01\"}}]},"
+    /* 3: same name, another birthday */
+    "{\"fields\":{\"name\":\"Margaret Ashworth\",\"date_of_birth\":\"1938-04-12\"},"
+    "\"cases\":[{\"fields\":{\"status\":\"open\",\"opened_on\":\"2025-01-01\"}}]}]");
+
+  plain = hk_vault_save (vault, HK_RECORD_KIND_PERSON, NULL, NULL, 0,
+                         hk_test_fields ("name", "Margaret Ashworth", "date_of_birth", "1938-04-11", NULL), &error);
+  g_assert_no_error (error);
+  numbered = hk_vault_save (vault, HK_RECORD_KIND_PERSON, NULL, NULL, 0,
+                            hk_test_fields ("name", "Peter Lowe", "date_of_birth", "1950-02-02",
+                                            "nhs_number", "999 123 4519", NULL), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (hk_import_from_json (vault, doc, strlen (doc), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts[HK_RECORD_KIND_PERSON], ==, 4);
+  g_assert_nonnull (report.similar_paths);
+  g_assert_cmpuint (report.similar_paths->len, ==, 2);
+  g_assert_cmpstr (report.similar_paths->pdata[0], ==, "$.people[0]");
+  g_assert_cmpstr (report.similar_ids->pdata[0], ==, hk_record_get_id (plain));
+  g_assert_cmpstr (report.similar_paths->pdata[1], ==, "$.people[1]");
+  g_assert_cmpstr (report.similar_ids->pdata[1], ==, hk_record_get_id (numbered));
+
+  /* Without a vault there is nobody to be like. */
+  hk_import_report_clear (&report);
+  g_assert_true (hk_import_validate (doc, strlen (doc), &report, &error));
+  g_assert_null (report.similar_paths);
+
+  g_clear_object (&vault);
+  hk_test_rm_rf (dir);
+}
+
 /* The app's way in: a file, read and imported on the vault's worker. */
 typedef struct
 {
@@ -1211,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/import/write-failure-rolls-back", test_write_failure_rolls_back);
   g_test_add_func ("/import/duplicate-people", test_duplicate_people);
   g_test_add_func ("/import/file-async", test_file_async);
+  g_test_add_func ("/import/similar-people", test_similar_people);
   g_test_add_func ("/import/at-rest", test_at_rest);
   g_test_add_func ("/import/corpus", test_corpus);
   g_test_add_func ("/import/demo", test_demo);

@@ -81,6 +81,7 @@ test_import (void)
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == hk_test_ui_get_by_id (GTK_WIDGET (dialog), "import_button"));
   g_assert_nonnull (hk_test_ui_find_label (GTK_WIDGET (dialog), "holds 24 records"));
   g_assert_nonnull (hk_test_ui_find_label (GTK_WIDGET (dialog), "Best-interests decision"));
+  g_assert_false (gtk_widget_get_visible (hk_test_ui_get_by_id (GTK_WIDGET (dialog), "similar_group")));
   g_assert_cmpuint (count_cases (vault), ==, 0);
 
   /* Import: the records go in, the dialog goes, the window says so. */
@@ -102,6 +103,30 @@ test_import (void)
   hk_test_ui_flush ();
   g_assert_null (hk_test_ui_find_toplevel (HK_TYPE_IMPORT_DIALOG));
   g_assert_cmpuint (count_cases (vault), ==, 3);
+
+  /* Without NHS numbers the same people only look alike: they may be
+   * imported, but the dialog asks for a check first. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *stripped = NULL;
+    g_autofree char *path = g_build_filename (dir, "no-numbers.json", NULL);
+    g_autoptr(GRegex) nhs = g_regex_new ("\"nhs_number\": \"[0-9 ]*\",", 0, 0, NULL);
+    g_autoptr(GFile) others = g_file_new_for_path (path);
+    GtkWidget *group;
+
+    g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+    stripped = g_regex_replace_literal (nhs, contents, -1, 0, "", 0, NULL);
+    g_assert_true (g_file_set_contents (path, stripped, -1, NULL));
+    dialog = open_dialog (window, others);
+    hk_test_ui_wait (dialog_settled, dialog, "the file to be checked");
+    g_assert_cmpstr (hk_import_dialog_get_state (dialog), ==, "ready");
+    group = hk_test_ui_get_by_id (GTK_WIDGET (dialog), "similar_group");
+    g_assert_true (gtk_widget_get_visible (group));
+    g_assert_nonnull (hk_test_ui_find_label (group, "$.people[0]"));
+    gtk_window_close (GTK_WINDOW (dialog));
+    hk_test_ui_flush ();
+    g_assert_cmpuint (count_cases (vault), ==, 3);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   hk_test_ui_flush ();

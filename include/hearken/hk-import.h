@@ -27,6 +27,12 @@ G_BEGIN_DECLS
  * @total: all records in the file
  * @case_ids: (element-type utf8): the new cases' ids, in file order; only
  *   filled by hk_import_from_json()
+ * @similar_paths: (element-type utf8): the JSON paths of people in the file
+ *   with the same name and date of birth as someone already in the vault
+ *   (who may be the same person: an NHS number would say for sure); NULL
+ *   when there are none or no vault was looked at
+ * @similar_ids: (element-type utf8): for each of @similar_paths, the id of
+ *   the person already in the vault
  *
  * What an import added (or, from hk_import_validate(), would add).
  * Initialise with `HkImportReport report = { 0 };` and free its contents
@@ -36,6 +42,8 @@ typedef struct {
   guint      counts[HK_RECORD_KIND_LAST + 1];
   guint      total;
   GPtrArray *case_ids;
+  GPtrArray *similar_paths;
+  GPtrArray *similar_ids;
 } HkImportReport;
 
 void      hk_import_report_clear (HkImportReport *report);

@@ -144,6 +144,16 @@ print_import_report (HkCli                *cli,
       for (guint i = 0; report->case_ids != NULL && i < report->case_ids->len; i++)
         hk_json_writer_string (writer, report->case_ids->pdata[i]);
       hk_json_writer_end_array (writer);
+      hk_json_writer_key (writer, "similar_people");
+      hk_json_writer_begin_array (writer);
+      for (guint i = 0; report->similar_paths != NULL && i < report->similar_paths->len; i++)
+        {
+          hk_json_writer_begin_object (writer);
+          hk_cli_json_string_member (writer, "path", report->similar_paths->pdata[i]);
+          hk_cli_json_string_member (writer, "person_id", report->similar_ids->pdata[i]);
+          hk_json_writer_end_object (writer);
+        }
+      hk_json_writer_end_array (writer);
       hk_json_writer_end_object (writer);
       hk_cli_print_json (writer);
       return;
@@ -179,6 +189,15 @@ print_import_report (HkCli                *cli,
       g_print ("\n%s\n", _("New cases:"));
       for (guint i = 0; i < report->case_ids->len; i++)
         g_print ("  %s\n", (const char *) report->case_ids->pdata[i]);
+    }
+  if (report->similar_paths != NULL && report->similar_paths->len > 0)
+    {
+      g_print ("\n%s\n", _("Check these people: each has the same name and date of birth as someone "
+                            "already in the vault, and no NHS number tells them apart."));
+      for (guint i = 0; i < report->similar_paths->len; i++)
+        /* Translators: "$.people[3] and person 0416c1c6…" */
+        g_print (_("  %s and person %s\n"), (const char *) report->similar_paths->pdata[i],
+                 (const char *) report->similar_ids->pdata[i]);
     }
 }
 

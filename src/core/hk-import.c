@@ -92,6 +92,8 @@ typedef struct
   guint       total;
   GHashTable *refs;          /* ref → index + 1, for the case being read */
   GHashTable *nhs_numbers;   /* normalised NHS number → JSON path of its person */
+  GPtrArray  *similar_paths; /* people who look like someone in the vault… */
+  GPtrArray  *similar_ids;   /* …and who that is */
 } Plan;
 
 static void
@@ -111,6 +113,8 @@ plan_init (Plan *plan)
   g_array_set_clear_func (plan->items, plan_item_clear);
   plan->refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->nhs_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->similar_paths = g_ptr_array_new_with_free_func (g_free);
+  plan->similar_ids = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -119,6 +123,33 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->items, g_array_unref);
   g_clear_pointer (&plan->refs, g_hash_table_unref);
   g_clear_pointer (&plan->nhs_numbers, g_hash_table_unref);
+  g_clear_pointer (&plan->similar_paths, g_ptr_array_unref);
+  g_clear_pointer (&plan->similar_ids, g_ptr_array_unref);
+}
+
+/* "name|date of birth" with the name case-folded and its spaces collapsed,
+ * or NULL without both: what makes two entries look like one person. */
+static char *
+person_likeness (GVariant *fields)
+{
+  const char *name = NULL, *born = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+
+  if (!g_variant_lookup (fields, "name", "&s", &name) ||
+      !g_variant_lookup (fields, "date_of_birth", "&s", &born) || born[0] == '\0')
+    return NULL;
+  folded = g_utf8_casefold (name, -1);
+  words = g_strsplit_set (g_strstrip (folded), " \t", -1);
+  joined = g_strjoinv (" ", words);
+  /* Several spaces leave empty words: squeeze their doubled separators. */
+  while (strstr (joined, "  ") != NULL)
+    {
+      char *at = strstr (joined, "  ");
+      memmove (at, at + 1, strlen (at));
+    }
+  return g_strconcat (joined, "|", born, NULL);
 }
 
 /* The person's NHS number, digits only, or NULL if it has none. */
@@ -138,6 +169,8 @@ hk_import_report_clear (HkImportReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->case_ids, g_ptr_array_unref);
+  g_clear_pointer (&report->similar_paths, g_ptr_array_unref);
+  g_clear_pointer (&report->similar_ids, g_ptr_array_unref);
   memset (report, 0, sizeof *report);
 }
 
@@ -785,6 +818,11 @@ fill_report (HkImportReport *report,
   hk_import_report_clear (report);
   memcpy (report->counts, plan->counts, sizeof report->counts);
   report->total = plan->total;
+  if (plan->similar_paths->len > 0)
+    {
+      report->similar_paths = g_ptr_array_ref (plan->similar_paths);
+      report->similar_ids = g_ptr_array_ref (plan->similar_ids);
+    }
 }
 
 gboolean
@@ -809,46 +847,64 @@ hk_import_validate (const char      *data,
 
 /* ---- Writing ---- */
 
-/* People already in the vault with an NHS number in the file: importing the
- * same file twice, or a person migrated before, would make a second copy. */
+/* People already in the vault. One with an NHS number in the file stops the
+ * import: the same file imported twice, or a person migrated before, would
+ * make a second copy. One with the same name and date of birth (and no NHS
+ * number to tell) is only reported: two people can share both. */
 static gboolean
-check_not_in_vault (HkVault  *vault,
-                    Plan     *plan,
-                    GError  **error)
+check_against_vault (HkVault  *vault,
+                     Plan     *plan,
+                     GError  **error)
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GHashTable) known = NULL;
-
-  if (g_hash_table_size (plan->nhs_numbers) == 0)
-    return TRUE;
+  g_autoptr(GHashTable) alike = NULL;           /* people without an NHS number */
+  g_autoptr(GHashTable) alike_numbered = NULL;  /* and with one */
 
   people = hk_vault_list (vault, HK_RECORD_KIND_PERSON, NULL, NULL, error);
   if (people == NULL)
     return FALSE;
   known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  alike = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  alike_numbered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < people->len; i++)
     {
-      char *nhs = person_nhs_number (hk_record_get_fields (people->pdata[i]));
+      GVariant *fields = hk_record_get_fields (people->pdata[i]);
+      const char *id = hk_record_get_id (people->pdata[i]);
+      char *nhs = person_nhs_number (fields);
+      char *likeness = person_likeness (fields);
 
       if (nhs != NULL)
-        g_hash_table_replace (known, nhs, (gpointer) hk_record_get_id (people->pdata[i]));
+        g_hash_table_replace (known, nhs, (gpointer) id);
+      if (likeness != NULL)
+        g_hash_table_replace (nhs != NULL ? alike_numbered : alike, likeness, (gpointer) id);
     }
 
   for (guint i = 0; i < plan->items->len; i++)
     {
       PlanItem *item = &g_array_index (plan->items, PlanItem, i);
       g_autofree char *nhs = NULL;
+      g_autofree char *likeness = NULL;
       const char *id;
 
-      if (item->kind != HK_RECORD_KIND_PERSON || (nhs = person_nhs_number (item->fields)) == NULL)
+      if (item->kind != HK_RECORD_KIND_PERSON)
         continue;
-      id = g_hash_table_lookup (known, nhs);
-      if (id != NULL)
+      nhs = person_nhs_number (item->fields);
+      if (nhs != NULL && (id = g_hash_table_lookup (known, nhs)) != NULL)
         {
           g_autofree char *nhs_path = g_strconcat (item->path, ".fields.nhs_number", NULL);
           g_autofree char *reason = g_strdup_printf (_("a person with this NHS number is already in the vault (person %s), perhaps from an earlier import. Take them out of the file, and add anything new to the existing person."),
                                                      id);
           return invalid (error, nhs_path, reason);
+        }
+      /* Two different NHS numbers are two people, whatever else they share. */
+      likeness = person_likeness (item->fields);
+      if (likeness != NULL &&
+          ((id = g_hash_table_lookup (alike, likeness)) != NULL ||
+           (nhs == NULL && (id = g_hash_table_lookup (alike_numbered, likeness)) != NULL)))
+        {
+          g_ptr_array_add (plan->similar_paths, g_strdup (item->path));
+          g_ptr_array_add (plan->similar_ids, g_strdup (id));
         }
     }
   return TRUE;
@@ -973,7 +1029,7 @@ import_bytes (HkVault         *vault,
 
   plan_init (&plan);
   ok = read_document (&plan, data, len, error) &&
-       check_not_in_vault (vault, &plan, error);
+       check_against_vault (vault, &plan, error);
   if (ok && check_only)
     fill_report (report, &plan);
   else if (ok)

@@ -20,6 +20,7 @@ struct _HkImportDialog
   GtkStack             *stack;
   AdwStatusPage        *busy_page;
   AdwPreferencesGroup  *counts_group;
+  AdwPreferencesGroup  *similar_group;
   GtkLabel             *error_label;
 
   HkVault              *vault;
@@ -94,8 +95,34 @@ static void
 clear_count_rows (HkImportDialog *self)
 {
   for (guint i = 0; i < self->count_rows->len; i++)
-    adw_preferences_group_remove (self->counts_group, self->count_rows->pdata[i]);
+    {
+      GtkWidget *row = self->count_rows->pdata[i];
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
   g_ptr_array_set_size (self->count_rows, 0);
+}
+
+/* Rows name the entry by its JSON path and the person by id: nothing
+ * personal on screen that the worker did not open. */
+static void
+show_similar (HkImportDialog       *self,
+              const HkImportReport *report)
+{
+  guint n = report->similar_paths != NULL ? report->similar_paths->len : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("Like person %s"), (const char *) report->similar_ids->pdata[i]);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), report->similar_paths->pdata[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->similar_group, row);
+      g_ptr_array_add (self->count_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->similar_group), n > 0);
 }
 
 static void
@@ -131,6 +158,7 @@ show_counts (HkImportDialog       *self,
                                               report->total),
                                  name, report->total);
   adw_preferences_group_set_description (self->counts_group, description);
+  show_similar (self, report);
   set_state (self, "ready");
 }
 
@@ -243,6 +271,7 @@ hk_import_dialog_class_init (HkImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, busy_page);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, counts_group);
+  gtk_widget_class_bind_template_child (widget_class, HkImportDialog, similar_group);
   gtk_widget_class_bind_template_child (widget_class, HkImportDialog, error_label);
 }
 
