@@ -14,10 +14,10 @@
 #
 # `test` runs the whole suite twice: a normal build in build/, then an
 # AddressSanitizer + UndefinedBehaviorSanitizer build (gcc) in build-asan/, both
-# under Xvfb and a private D-Bus session. Leak detection is on for every suite
-# except 'ui': GTK, fontconfig and Mesa keep caches alive until exit and LSan
-# reports them as leaks, which would drown real ones. UI tests still run under
-# ASan and UBSan. Suppressions for the leak-checked suites go in tests/lsan.supp.
+# under Xvfb and a private D-Bus session, with leak detection on for every
+# suite. The 'ui' suite runs on its own with the suppressions in
+# tests/lsan-ui.supp (fontconfig's caches, which live until exit); the other
+# suites use tests/lsan.supp if it exists.
 # The last line printed is "N passed, N failed", counted over the test logs of
 # both builds; the exit status is non-zero if any test failed, if a build
 # failed, or if no test ran.
@@ -230,23 +230,25 @@ cmd_test() {
     failed_builds=$((failed_builds + 1))
   fi
 
-  # 2. The sanitizer build. Leak checking on, except for the GTK suite.
-  local asan="halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1"
+  # 2. The sanitizer build, leak checking on. The GTK suite gets its own
+  # suppressions for the toolkit's caches.
+  local asan="halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1:detect_leaks=1"
   local ubsan="halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1"
-  local -a san_env=(UBSAN_OPTIONS="$ubsan" G_SLICE=always-malloc)
+  local -a san_env=(ASAN_OPTIONS="$asan" UBSAN_OPTIONS="$ubsan" G_SLICE=always-malloc)
+  local -a core_env=("${san_env[@]}")
   if [[ -f tests/lsan.supp ]]; then
-    san_env+=(LSAN_OPTIONS="suppressions=$root_dir/tests/lsan.supp:print_suppressions=0")
+    core_env+=(LSAN_OPTIONS="suppressions=$root_dir/tests/lsan.supp:print_suppressions=0")
   fi
+  local -a ui_env=("${san_env[@]}"
+                   LSAN_OPTIONS="suppressions=$root_dir/tests/lsan-ui.supp:print_suppressions=0")
   if configure build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false \
      && build build-asan; then
     # The fast unwinder keeps this run within CI's time: it finds every leak,
     # but GLib has no frame pointers, so a report may stop at g_malloc. To see
     # which Hearken code allocated it, rerun that one test with
     # ASAN_OPTIONS=fast_unwind_on_malloc=0 (several times slower).
-    run_suite build-asan testlog "${san_env[@]}" \
-      ASAN_OPTIONS="$asan:detect_leaks=1" -- --no-suite ui
-    run_suite build-asan testlog-ui "${san_env[@]}" \
-      ASAN_OPTIONS="$asan:detect_leaks=0" -- --suite ui
+    run_suite build-asan testlog "${core_env[@]}" -- --no-suite ui
+    run_suite build-asan testlog-ui "${ui_env[@]}" -- --suite ui
   else
     say "The sanitizer build failed; its tests were not run."
     failed_builds=$((failed_builds + 1))

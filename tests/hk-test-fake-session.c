@@ -78,6 +78,37 @@ round_trip (GDBusConnection *connection)
   g_assert_no_error (error);
 }
 
+void
+hk_test_fake_session_start_watcher (void)
+{
+  /* What g_test_dbus_up() and g_test_dbus_down() unset. */
+  static const char * const names[] = {
+    "DISPLAY",
+    "DBUS_SESSION_BUS_ADDRESS",
+    "DBUS_STARTER_ADDRESS",
+    "DBUS_STARTER_BUS_TYPE",
+    "XDG_RUNTIME_DIR",
+  };
+  g_autoptr(GTestDBus) bus = NULL;
+  char *saved[G_N_ELEMENTS (names)];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    saved[i] = g_strdup (g_getenv (names[i]));
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  g_test_dbus_down (bus);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (saved[i] != NULL)
+        g_setenv (names[i], saved[i], TRUE);
+      else
+        g_unsetenv (names[i]);
+      g_free (saved[i]);
+    }
+}
+
 HkTestFakeSession *
 hk_test_fake_session_new (void)
 {

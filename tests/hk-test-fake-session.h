@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 
 typedef struct _HkTestFakeSession HkTestFakeSession;
 
+/* GTestDBus forks a watcher process the first time it starts a bus, and the
+ * watcher leaves through exit() when this process ends. fork() copies only
+ * the calling thread, so if GTK's threads already exist, LeakSanitizer in the
+ * watcher cannot scan them and reports whatever only they point to. Call this
+ * first thing in main(), before anything starts a thread, to fork the watcher
+ * from a single-threaded process. Leaves the environment as it found it. */
+void               hk_test_fake_session_start_watcher (void);
+
 /* Starts two private dbus-daemons (one plays the session bus, one the system
  * bus). A fake screensaver owns org.freedesktop.ScreenSaver and
  * org.gnome.ScreenSaver on the first; a fake logind owns org.freedesktop.login1

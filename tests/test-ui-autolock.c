@@ -292,6 +292,8 @@ main (int   argc,
 {
   int result = 1;
 
+  hk_test_fake_session_start_watcher ();
+
   /* g_test_dbus_down() waits for the session bus singleton to be finalised,
    * but GTK and libadwaita would keep one for their portal proxies as long as
    * the process lives. So this process gets no session bus of its own at all
