@@ -213,6 +213,16 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* Said the same whether the size is seen before reading or after. */
+static gboolean
+too_large (GError **error)
+{
+  g_autofree char *reason = g_strdup_printf (_("the file is larger than the limit of %u MiB; split it into smaller files."),
+                                             (guint) (HK_IMPORT_MAX_BYTES / (1024 * 1024)));
+
+  return invalid (error, "$", reason);
+}
+
 static char *
 element_path (const char *path,
               guint       index)
@@ -760,10 +770,7 @@ read_document (Plan        *plan,
 
   if (len > HK_IMPORT_MAX_BYTES)
     {
-      g_autofree char *reason = g_strdup_printf (_("the file is larger than the limit of %u MiB; split it into smaller files."),
-                                                 (guint) (HK_IMPORT_MAX_BYTES / (1024 * 1024)));
-
-      return invalid (error, "$", reason);
+      return too_large (error);
     }
 
   limits.max_bytes = HK_IMPORT_MAX_BYTES;
@@ -1062,9 +1069,8 @@ import_file_thread (GTask        *task,
     }
   if (g_file_info_get_size (info) > (goffset) HK_IMPORT_MAX_BYTES)
     {
-      g_task_return_new_error (task, HK_ERROR, HK_ERROR_INVALID,
-                               _("$: the file is larger than the limit of %u MiB; split it into smaller files."),
-                               (guint) (HK_IMPORT_MAX_BYTES / (1024 * 1024)));
+      too_large (&error);
+      g_task_return_error (task, error);
       return;
     }
   if (!g_file_load_contents (job->file, cancellable, &data, &len, NULL, &error))

@@ -43,6 +43,7 @@ struct _HkVault
   guint8         last_mac[HK_MAC_BYTES];
   gint64         cut_from;     /* a gap found at an unlock, kept in the head */
   gint64         cut_to;
+  gint           log_cut;      /* atomic: cut_from > 0, readable without the mutex */
   int            batch_depth;
   HkSearchIndex *index;
   gboolean       index_ready;
@@ -153,6 +154,7 @@ wipe_unlocked_state (HkVault *self)
   self->last_seq = 0;
   sodium_memzero (self->last_mac, sizeof self->last_mac);
   self->cut_from = self->cut_to = 0;
+  g_atomic_int_set (&self->log_cut, 0);
 }
 
 /* The vault whose job the current thread is running, if any. */
@@ -870,6 +872,11 @@ hk_vault_get_log_cut (HkVault *self,
 
   g_return_val_if_fail (HK_IS_VAULT (self), FALSE);
 
+  /* The window asks right after unlocking, while the worker is busy filling
+   * the case list: the flag alone needs no wait for the mutex. */
+  if (out_from == NULL && out_to == NULL)
+    return g_atomic_int_get (&self->log_cut);
+
   g_rec_mutex_lock (&self->mutex);
   cut = self->keys != NULL && self->cut_from > 0;
   if (out_from)
@@ -1294,6 +1301,7 @@ finish_unlock (HkVault         *self,
       self->header = new_header;
       memcpy (self->header_bytes, new_header_bytes, HK_HEADER_BYTES);
     }
+  g_atomic_int_set (&self->log_cut, self->cut_from > 0);
   emit_later (self, SIGNAL_UNLOCKED, 0, NULL);
   return TRUE;
 }
