@@ -205,6 +205,8 @@ import_activated (GtkWidget  *widget,
   HkImportDialog *self = HK_IMPORT_DIALOG (widget);
 
   set_state (self, "importing");
+  /* Read and checked again, not reused: the file may have changed since the
+   * check, and the import must write what it has just checked. */
   hk_import_file_async (self->vault, self->file, FALSE, self->cancellable,
                         on_imported_cb, g_object_ref (self));
 }
